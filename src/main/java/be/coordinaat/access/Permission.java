@@ -1,0 +1,19 @@
+package be.coordinaat.access;
+
+/** What a role allows. Checked on the server for every read and write, per school. */
+public enum Permission {
+    /** Edit the board, create schools and the school community. Board admin only. */
+    BOARD_MANAGE,
+    /** Create accounts and grant roles. Board admin only. */
+    USERS_MANAGE,
+    SCHOOL_READ,
+    PLACES_READ,
+    PLACES_MANAGE,
+    PEOPLE_READ,
+    PEOPLE_MANAGE,
+    ORGANISATIONS_READ,
+    ORGANISATIONS_MANAGE,
+    HISTORY_READ,
+    FUNCTION_DESCRIPTION_READ,
+    FUNCTION_DESCRIPTION_MANAGE
+}

@@ -1,0 +1,36 @@
+package be.coordinaat.access;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import static be.coordinaat.access.Permission.*;
+
+/** The roles a person can hold. Board-wide roles are granted for the board; the others per school. */
+public enum Role {
+    BOARD_ADMIN(true, EnumSet.allOf(Permission.class)),
+    COORDINATOR(false, EnumSet.of(SCHOOL_READ, PLACES_READ, PLACES_MANAGE, PEOPLE_READ, PEOPLE_MANAGE,
+            ORGANISATIONS_READ, ORGANISATIONS_MANAGE, HISTORY_READ, FUNCTION_DESCRIPTION_READ)),
+    DIRECTOR(false, EnumSet.of(SCHOOL_READ, PLACES_READ, PEOPLE_READ, ORGANISATIONS_READ, HISTORY_READ,
+            FUNCTION_DESCRIPTION_READ, FUNCTION_DESCRIPTION_MANAGE)),
+    STAFF(false, EnumSet.of(SCHOOL_READ, PLACES_READ)),
+    TECHNICIAN(false, EnumSet.of(SCHOOL_READ, PLACES_READ, ORGANISATIONS_READ)),
+    DPO(true, EnumSet.of(SCHOOL_READ, PLACES_READ, ORGANISATIONS_READ, HISTORY_READ)),
+    EVALUATOR(false, EnumSet.of(SCHOOL_READ, FUNCTION_DESCRIPTION_READ));
+
+    private final boolean boardWide;
+    private final Set<Permission> permissions;
+
+    Role(boolean boardWide, Set<Permission> permissions) {
+        this.boardWide = boardWide;
+        this.permissions = permissions;
+    }
+
+    /** Granted for the whole board (all its schools) rather than for one school. */
+    public boolean boardWide() {
+        return boardWide;
+    }
+
+    public boolean grants(Permission permission) {
+        return permissions.contains(permission);
+    }
+}

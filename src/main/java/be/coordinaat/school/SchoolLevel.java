@@ -1,0 +1,4 @@
+package be.coordinaat.school;
+
+/** Level of education of a school. */
+public enum SchoolLevel { PRIMARY, SECONDARY, OTHER }
