@@ -50,6 +50,8 @@ public class EmbeddedPostgresConfiguration {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
+                    // Spring closes this bean after the connection pool; zonky's own hook would stop the server first
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("shared_buffers", "128MB")
                     .setPGStartupWait(java.time.Duration.ofSeconds(60));

@@ -1,0 +1,88 @@
+package be.coordinaat.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/**
+ * A signed-in web session without a browser: signs in through the real form (with its CSRF token) and
+ * fetches pages and posts forms like a browser would. For scope tests over many pages; the UI flows themselves
+ * are tested in headless Chromium.
+ */
+public final class Browserless {
+
+    /** A page response. */
+    public record Page(int status, String location, String body) {
+        public Document document() {
+            return Jsoup.parse(body);
+        }
+    }
+
+    private final String base;
+    private final HttpClient http;
+
+    private Browserless(String base) {
+        this.base = base;
+        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public static Browserless signIn(int port, String username, String password) {
+        Browserless b = new Browserless("http://localhost:" + port);
+        Page result = b.post("/login", Map.of("username", username, "password", password), "/login");
+        if (result.status() != 302 || result.location() == null || result.location().contains("error")) {
+            throw new IllegalStateException("sign-in of " + username + " failed: " + result.status() + " " + result.location());
+        }
+        return b;
+    }
+
+    public static Browserless anonymous(int port) {
+        return new Browserless("http://localhost:" + port);
+    }
+
+    public Page get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    /** Posts a form with the CSRF token taken from the page at {@code formPage} (as a browser would have it). */
+    public Page post(String path, Map<String, String> fields, String formPage) {
+        Document page = get(formPage).document();
+        var csrf = page.selectFirst("input[name=_csrf]");
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        if (csrf != null) {
+            all.put("_csrf", csrf.attr("value"));
+        }
+        return postRaw(path, all);
+    }
+
+    /** Posts exactly these fields (no CSRF token unless given). */
+    public Page postRaw(String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private Page send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Page(r.statusCode(), r.headers().firstValue("Location").orElse(null), r.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
