@@ -216,13 +216,35 @@ public class Accounts {
             params.put("q", query.likePattern());
         }
         long total = jdbc.sql("SELECT count(*) FROM app_user" + where).params(params).query(Long.class).single();
-        List<AccountView> items = jdbc.sql("SELECT id FROM app_user" + where
-                        + query.orderBy(Map.of("username", "lower(username)", "name", "lower(display_name)"), "username")
+        // one query for the page, grants included (no query per row)
+        List<AccountView> items = jdbc.sql("""
+                        SELECT u.id, u.board_id, u.username, u.display_name, u.email, u.person_id, u.locale, u.enabled,
+                               u.locked_until, u.last_sign_in_at, u.version,
+                               coalesce((SELECT string_agg(g.id || ':' || g.role || ':' || coalesce(g.school_id::text, ''), ',' ORDER BY g.role, g.school_id)
+                                         FROM role_grant g WHERE g.user_id = u.id), '') AS grants
+                        FROM app_user u""" + where.replace("board_id", "u.board_id")
+                        + query.orderBy(Map.of("username", "lower(u.username)", "name", "lower(u.display_name)"), "username")
+                                .replace(", id", ", u.id")
                         + " LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", query.size()).param("offset", query.offset())
-                .query(Long.class).list().stream()
-                .map(id -> findInBoard(id, boardId).orElseThrow()).toList();
+                .query((rs, n) -> new AccountView(rs.getLong("id"), rs.getLong("board_id"), rs.getString("username"),
+                        rs.getString("display_name"), rs.getString("email"), (Long) rs.getObject("person_id"),
+                        rs.getString("locale"), rs.getBoolean("enabled"), instant(rs.getTimestamp("locked_until")),
+                        instant(rs.getTimestamp("last_sign_in_at")), rs.getInt("version"), parseGrants(rs.getString("grants"))))
+                .list();
         return new Page<>(items, total, query.page(), query.size());
+    }
+
+    private static List<GrantView> parseGrants(String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        List<GrantView> grants = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String[] f = part.split(":", -1);
+            grants.add(new GrantView(Long.parseLong(f[0]), Role.valueOf(f[1]), f[2].isEmpty() ? null : Long.parseLong(f[2])));
+        }
+        return grants;
     }
 
     static Instant instant(java.sql.Timestamp ts) {
