@@ -88,12 +88,13 @@ EOF
         while ! epg_port_free "$port"; do port=$((port + 1)); done
         if epg_as_owner "$PG_BIN/pg_ctl" -D "$EPG_DIR/data" -l "$EPG_DIR/server.log" -w -t 60 \
             -o "-p $port -c listen_addresses=127.0.0.1 -k $EPG_DIR -c fsync=off -c full_page_writes=off -c synchronous_commit=off" \
-            start >/dev/null; then
+            start >"$EPG_DIR/pg_ctl.log" 2>&1; then
             break
         fi
         if ((attempt == 5)); then
-            epg_log "the server did not start; its log:"; cat "$EPG_DIR/server.log" >&2; return 1
+            epg_log "the server did not start:"; cat "$EPG_DIR/pg_ctl.log" "$EPG_DIR/server.log" >&2; return 1
         fi
+        epg_log "port $port was taken after all; trying the next one"
         port=$((port + 1))
     done
 

@@ -14,7 +14,8 @@
 # Every step runs even when an earlier one failed, so one run shows everything; the exit status is non-zero
 # when any step failed. FAIL_FAST=1 stops at the first failing step. Extra arguments go to both Maven runs.
 # Works unattended (CI=true, no stdin, no terminal). Written for Debian 12; run as root or with sudo rights
-# when packages are missing.
+# when packages are missing. Ctrl-C stops everything and removes the cluster; a SIGTERM to this script alone
+# removes it once the running Maven has finished; a cluster left by a SIGKILL is removed by the next run.
 set -Eeuo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -55,6 +56,7 @@ summary() {
 cleanup() {
     local status=$?
     epg_stop
+    rm -f "${log:-}"
     return "$status"
 }
 trap cleanup EXIT
@@ -126,7 +128,15 @@ section "3/3 Integration tests against Debian's PostgreSQL 15: ./mvnw -B test -D
 began=$SECONDS
 status=0
 if epg_start; then
-    ./mvnw -B test -Dsurefire.groups=integration "$@" </dev/null || status=$?
+    log=$(mktemp)
+    ./mvnw -B test -Dsurefire.groups=integration "$@" </dev/null 2>&1 | tee "$log" || status=$?
+    # A filter that matches nothing would pass silently: insist that integration tests really ran.
+    ran=$(grep -E 'Tests run: [0-9]+, Failures' "$log" | grep -Ev ' -+ in ' | tail -n1 | sed -E 's/.*Tests run: ([0-9]+).*/\1/' || true)
+    rm -f "$log"
+    if ((status == 0)) && [[ ${ran:-0} == 0 ]]; then
+        echo "No test tagged \"integration\" ran against the external PostgreSQL (are the test classes included by surefire?)." >&2
+        status=1
+    fi
 else
     status=1
 fi
