@@ -46,8 +46,22 @@ public class Accounts {
         this.access = access;
     }
 
+    /** Creates an account in the board admin's own board. */
     @Transactional
     public long create(NewAccount account) {
+        access.requireForBoard(Permission.USERS_MANAGE);
+        if (account.boardId() != access.current().boardId()) {
+            throw new org.springframework.security.access.AccessDeniedException("another board");
+        }
+        return createInitial(account);
+    }
+
+    /**
+     * Creates an account without a signed-in board admin: only for the one-time bootstrap of the first admin.
+     * The production password rules apply.
+     */
+    @Transactional
+    public long createInitial(NewAccount account) {
         List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
         if (account.username() == null || !account.username().matches("[A-Za-z0-9._@-]{2,100}")) {
             problems.add(new InvalidInputException.FieldProblem("username", "error.username.pattern",
@@ -106,7 +120,22 @@ public class Accounts {
 
     @Transactional
     public void grant(long userId, Role role, Long schoolId) {
+        access.requireForBoard(Permission.USERS_MANAGE);
         AccountView user = find(userId);
+        if (schoolId != null && !access.can(Permission.SCHOOL_READ, schoolId)) {
+            throw InvalidInputException.of("schoolId", "error.reference", "does not exist");
+        }
+        doGrant(user, role, schoolId);
+    }
+
+    /** Grants a role without a signed-in board admin: only for the one-time bootstrap of the first admin. */
+    @Transactional
+    public void grantInitial(long userId, long boardId, Role role, Long schoolId) {
+        doGrant(findInBoard(userId, boardId).orElseThrow(() -> new NotFoundException("user", userId)), role, schoolId);
+    }
+
+    private void doGrant(AccountView user, Role role, Long schoolId) {
+        long userId = user.id();
         if (role.boardWide() != (schoolId == null)) {
             throw InvalidInputException.of("schoolId", role.boardWide() ? "error.grant.boardWide" : "error.grant.school",
                     role.boardWide() ? "this role is granted for the whole board, without a school"
@@ -125,6 +154,7 @@ public class Accounts {
 
     @Transactional
     public void revoke(long userId, long grantId) {
+        access.requireForBoard(Permission.USERS_MANAGE);
         AccountView user = find(userId);
         GrantView grant = user.grants().stream().filter(g -> g.id() == grantId).findFirst()
                 .orElseThrow(() -> new NotFoundException("grant", grantId));
@@ -153,6 +183,7 @@ public class Accounts {
     /** Sets a new password for someone else (board admin), e.g. when they forgot theirs. */
     @Transactional
     public void resetPassword(long userId, String next) {
+        access.requireForBoard(Permission.USERS_MANAGE);
         AccountView user = find(userId);
         checkPassword(next, user.username()).map(p -> new InvalidInputException(List.of(p))).ifPresent(e -> { throw e; });
         jdbc.sql("UPDATE app_user SET password_hash = ?, failed_attempts = 0, locked_until = NULL, version = version + 1 WHERE id = ?")
@@ -163,6 +194,7 @@ public class Accounts {
 
     @Transactional
     public void setEnabled(long userId, boolean enabled, int version) {
+        access.requireForBoard(Permission.USERS_MANAGE);
         AccountView user = find(userId);
         int updated = jdbc.sql("UPDATE app_user SET enabled = ?, version = version + 1 WHERE id = ? AND version = ?")
                 .params(enabled, userId, version).update();
@@ -181,7 +213,11 @@ public class Accounts {
 
     /** An account of the current user's board; 404 for another board's. */
     public AccountView find(long userId) {
-        long boardId = access.current().boardId();
+        CurrentUser me = access.current();
+        if (me.id() != userId && !access.canForBoard(Permission.USERS_MANAGE)) {
+            throw new NotFoundException("user", userId);
+        }
+        long boardId = me.boardId();
         return findInBoard(userId, boardId).orElseThrow(() -> new NotFoundException("user", userId));
     }
 
@@ -207,6 +243,7 @@ public class Accounts {
 
     /** The accounts of the current user's board, paged and filtered in SQL. */
     public Page<AccountView> list(PageQuery query) {
+        access.requireForBoard(Permission.USERS_MANAGE);
         long boardId = access.current().boardId();
         String where = " WHERE board_id = :board" + (query.q() == null ? ""
                 : " AND (lower(username) LIKE :q ESCAPE '\\' OR lower(display_name) LIKE :q ESCAPE '\\')");

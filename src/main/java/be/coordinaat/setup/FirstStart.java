@@ -108,9 +108,9 @@ class FirstStart {
         }
         long boardId = jdbc.sql("SELECT id FROM board ORDER BY id LIMIT 1").query(Long.class).optional()
                 .orElseGet(() -> schools.createBoard(new BoardForm(bootstrapBoard, null, null, null, null, null, null)));
-        long userId = accounts.create(new Accounts.NewAccount(boardId, bootstrapUser, bootstrapUser, null, null,
+        long userId = accounts.createInitial(new Accounts.NewAccount(boardId, bootstrapUser, bootstrapUser, null, null,
                 bootstrapPassword, "nl-BE"));
-        accounts.grant(userId, Role.BOARD_ADMIN, null);
+        accounts.grantInitial(userId, boardId, Role.BOARD_ADMIN, null);
         log.info("Created the first board admin '{}' for board '{}'.", bootstrapUser, bootstrapBoard);
     }
 
