@@ -15,5 +15,9 @@ public enum Permission {
     ORGANISATIONS_MANAGE,
     HISTORY_READ,
     FUNCTION_DESCRIPTION_READ,
-    FUNCTION_DESCRIPTION_MANAGE
+    FUNCTION_DESCRIPTION_MANAGE,
+    /** See the inventory of digital means of a school: assets, models, attachments. */
+    INVENTORY_READ,
+    /** Register and change assets, their status and attachments; models, manufacturers and custom fields. */
+    INVENTORY_MANAGE
 }
