@@ -1,0 +1,159 @@
+package be.coordinaat.inventory.domain;
+
+import be.coordinaat.inventory.AssetFilter;
+import be.coordinaat.inventory.AssetKind;
+import be.coordinaat.inventory.AssetStatus;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The SQL of the asset list: one count and one page query over the same conditions, the page joining the names
+ * of school, model, manufacturer, room, building and person so a page costs two queries whatever its size. The
+ * count joins nothing: related filters (building, manufacturer) are sub-selects on their indexes. Sort keys are
+ * whitelisted; user input only ever reaches the SQL as parameters.
+ */
+public final class AssetListQuery {
+    private AssetListQuery() {}
+
+    public static final String SELECT = """
+            SELECT a.id, a.school_id, s.name AS school_name, a.tag, a.name, a.serial, a.kind, a.status,
+                   a.model_id, m.name AS model_name, f.name AS manufacturer_name,
+                   a.room_id, r.name AS room_name, r.code AS room_code, b.name AS building_name,
+                   a.assigned_person_id, p.first_name || ' ' || p.last_name AS person_name,
+                   a.purchase_date, a.warranty_end, a.end_of_life, a.version
+            FROM asset a
+            JOIN school s ON s.id = a.school_id
+            LEFT JOIN asset_model m ON m.id = a.model_id
+            LEFT JOIN manufacturer f ON f.id = m.manufacturer_id
+            LEFT JOIN room r ON r.id = a.room_id
+            LEFT JOIN building b ON b.id = r.building_id
+            LEFT JOIN person p ON p.id = a.assigned_person_id""";
+
+    /** A whitelisted sort: its SQL expression and whether it can be null (those sort last both ways). */
+    private record Sort(String expression, boolean nullable) {}
+
+    private static final Map<String, Sort> SORTS = Map.ofEntries(
+            Map.entry("tag", new Sort("lower(a.tag)", false)),
+            Map.entry("name", new Sort("lower(a.name)", true)),
+            Map.entry("serial", new Sort("a.serial", true)),
+            Map.entry("kind", new Sort("a.kind", false)),
+            Map.entry("status", new Sort("a.status", false)),
+            Map.entry("model", new Sort("lower(m.name)", true)),
+            Map.entry("room", new Sort("lower(r.name)", true)),
+            Map.entry("school", new Sort("lower(s.name)", false)),
+            Map.entry("warrantyEnd", new Sort("a.warranty_end", true)),
+            Map.entry("endOfLife", new Sort("a.end_of_life", true)),
+            Map.entry("purchaseDate", new Sort("a.purchase_date", true)),
+            Map.entry("updated", new Sort("a.updated_at", false)));
+
+    public static final String DEFAULT_SORT = "tag";
+
+    /** The SQL and its parameters. */
+    public record Sql(String count, String page, Map<String, Object> params) {}
+
+    /**
+     * @param scopeIds   the schools the user may read, as a PostgreSQL array literal
+     * @param extraJson  custom field conditions, each a JSON object the asset's {@code extra} must contain
+     * @param terms      free-text words; every one must occur in the asset's search text
+     */
+    public static Sql build(String scopeIds, AssetFilter filter, List<String> extraJson, List<String> terms,
+            String sort, boolean descending, int limit, long offset, LocalDate today) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        where.add("a.school_id = ANY(CAST(:ids AS bigint[]))");
+        params.put("ids", scopeIds);
+        if (filter.school() != null) {
+            where.add("a.school_id = :school");
+            params.put("school", filter.school());
+        }
+        if (filter.kind().size() == 1) {
+            where.add("a.kind = :kind");
+            params.put("kind", filter.kind().get(0).name());
+        } else if (!filter.kind().isEmpty()) {
+            where.add("a.kind = ANY(CAST(:kinds AS text[]))");
+            params.put("kinds", filter.kind().stream().map(AssetKind::name).collect(Collectors.joining(",", "{", "}")));
+        }
+        if (filter.status().size() == 1) {
+            where.add("a.status = :status");
+            params.put("status", filter.status().get(0).name());
+        } else if (!filter.status().isEmpty()) {
+            where.add("a.status = ANY(CAST(:statuses AS text[]))");
+            params.put("statuses", filter.status().stream().map(AssetStatus::name).collect(Collectors.joining(",", "{", "}")));
+        }
+        if (filter.room() != null) {
+            where.add("a.room_id = :room");
+            params.put("room", filter.room());
+        }
+        if (filter.building() != null) {
+            where.add("a.room_id IN (SELECT id FROM room WHERE building_id = :building)");
+            params.put("building", filter.building());
+        }
+        if (filter.person() != null) {
+            where.add("a.assigned_person_id = :person");
+            params.put("person", filter.person());
+        }
+        if (filter.model() != null) {
+            where.add("a.model_id = :model");
+            params.put("model", filter.model());
+        }
+        if (filter.manufacturer() != null) {
+            where.add("a.model_id IN (SELECT id FROM asset_model WHERE manufacturer_id = :manufacturer)");
+            params.put("manufacturer", filter.manufacturer());
+        }
+        if (filter.warranty() != null) {
+            params.put("today", today);
+            if (filter.warranty().equals("ended")) {
+                where.add("a.warranty_end < :today");
+            } else {
+                where.add("a.warranty_end BETWEEN :today AND :warrantyUntil");
+                params.put("warrantyUntil", today.plusDays(Integer.parseInt(filter.warranty())));
+            }
+        }
+        if (filter.endOfLife() != null) {
+            params.put("today", today);
+            if (filter.endOfLife().equals("passed")) {
+                where.add("a.end_of_life < :today");
+            } else {
+                where.add("a.end_of_life BETWEEN :today AND :endOfLifeUntil");
+                params.put("endOfLifeUntil", today.plusDays(Integer.parseInt(filter.endOfLife())));
+            }
+        }
+        for (int i = 0; i < extraJson.size(); i++) {
+            where.add("a.extra @> CAST(:extra" + i + " AS jsonb)");
+            params.put("extra" + i, extraJson.get(i));
+        }
+        for (int i = 0; i < terms.size(); i++) {
+            where.add("a.search LIKE :q" + i + " ESCAPE '\\'");
+            params.put("q" + i, likePattern(terms.get(i)));
+        }
+        String condition = " WHERE " + String.join(" AND ", where);
+        Sort s = SORTS.getOrDefault(sort == null ? DEFAULT_SORT : sort, SORTS.get(DEFAULT_SORT));
+        String direction = descending ? " DESC" : " ASC";
+        String orderBy = " ORDER BY " + s.expression() + direction + (s.nullable() ? " NULLS LAST" : "") + ", a.id" + direction;
+        params.put("limit", limit);
+        params.put("offset", offset);
+        return new Sql("SELECT count(*) FROM asset a" + condition,
+                SELECT + condition + orderBy + " LIMIT :limit OFFSET :offset", params);
+    }
+
+    public static boolean knownSort(String key) {
+        return SORTS.containsKey(key);
+    }
+
+    /** The free text split into words (at most 5), lower-cased. */
+    public static List<String> terms(String q) {
+        if (q == null || q.isBlank()) {
+            return List.of();
+        }
+        return List.of(q.strip().toLowerCase(Locale.ROOT).split("\\s+")).stream().distinct().limit(5).toList();
+    }
+
+    static String likePattern(String term) {
+        return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+}
