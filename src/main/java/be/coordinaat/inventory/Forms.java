@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -51,7 +52,7 @@ public final class Forms {
 
     public record ManufacturerForm(
             @NotBlank @Size(max = 100) String name,
-            @Size(max = 300) String website,
+            @Size(max = 300) @Pattern(regexp = "(https?://\\S+)?") String website,
             @Email @Size(max = 254) String supportEmail,
             @Size(max = 40) String supportPhone,
             Integer version) {}

@@ -673,8 +673,7 @@ public class Inventory {
                 WHERE lower(p.first_name || ' ' || p.last_name) LIKE ? ESCAPE '\\'
                 ORDER BY p.kind, lower(p.last_name), lower(p.first_name), p.id LIMIT 30""")
                 .params(schoolId, like)
-                .query((rs, n) -> new PersonOption(rs.getLong(1), rs.getString(2),
-                        rs.getString(4) != null ? rs.getString(4) : rs.getString(3).toLowerCase(Locale.ROOT)))
+                .query((rs, n) -> new PersonOption(rs.getLong(1), rs.getString(2), rs.getString(4)))
                 .list();
     }
 

@@ -65,6 +65,6 @@ public final class Views {
 
     public record SavedFilterView(long id, String name, String query) {}
 
-    /** A person who can be chosen for an assignment: name and, for pupils, the class. */
+    /** A person who can be chosen for an assignment: name and, for pupils, the class ({@code detail}). */
     public record PersonOption(long id, String name, String detail) {}
 }
