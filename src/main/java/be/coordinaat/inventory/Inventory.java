@@ -165,6 +165,7 @@ public class Inventory {
 
     @Transactional
     public long create(AssetForm form) {
+        access.requireAnywhere(Permission.INVENTORY_MANAGE);
         if (form.schoolId() == null || !access.can(Permission.INVENTORY_READ, form.schoolId())) {
             throw InvalidInputException.of("schoolId", form.schoolId() == null ? "error.required" : "error.reference",
                     form.schoolId() == null ? "is required" : "does not exist");
