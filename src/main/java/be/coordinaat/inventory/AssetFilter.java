@@ -42,6 +42,18 @@ public record AssetFilter(
         endOfLife = endOfLife == null || endOfLife.isBlank() ? null : endOfLife.strip();
     }
 
+    /** Whether the date windows are well-formed ({@code ended}/{@code passed} or a number of days up to 9999). */
+    public boolean wellFormed() {
+        return (warranty == null || warranty.matches("ended|\\d{1,4}")) && (endOfLife == null || endOfLife.matches("passed|\\d{1,4}"));
+    }
+
+    /** This filter without malformed date windows (for pages reached through a hand-edited address). */
+    public AssetFilter withoutMalformed() {
+        return new AssetFilter(school, kind, status, room, building, person, model, manufacturer,
+                warranty != null && warranty.matches("ended|\\d{1,4}") ? warranty : null,
+                endOfLife != null && endOfLife.matches("passed|\\d{1,4}") ? endOfLife : null, extra);
+    }
+
     public static AssetFilter none() {
         return new AssetFilter(null, null, null, null, null, null, null, null, null, null, null);
     }

@@ -113,6 +113,10 @@ public class Inventory {
      */
     public Page<AssetRow> assets(AssetFilter filter, PageQuery query) {
         access.requireAnywhere(Permission.INVENTORY_READ);
+        if (!filter.wellFormed()) {
+            throw InvalidInputException.of(filter.warranty() != null && !filter.warranty().matches("ended|\\d{1,4}") ? "warranty" : "endOfLife",
+                    "asset.error.filter.window", "use ended/passed or a number of days");
+        }
         if (filter.school() != null && !access.can(Permission.INVENTORY_READ, filter.school())) {
             throw new NotFoundException("school", filter.school());
         }

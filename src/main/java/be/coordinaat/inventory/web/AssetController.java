@@ -101,7 +101,7 @@ class AssetController {
             @RequestHeader(name = "HX-Target", required = false) String htmxTarget,
             @RequestHeader(name = "HX-Trigger-Name", required = false) String trigger,
             Model model, HttpServletResponse response) {
-        AssetFilter f = filterErrors.hasErrors() ? valid(filter, filterErrors) : filter;
+        AssetFilter f = (filterErrors.hasErrors() ? valid(filter, filterErrors) : filter).withoutMalformed();
         List<SchoolRef> readable = inventory.readableSchools();
         Long place = f.school() != null ? f.school() : readable.size() == 1 ? readable.get(0).id() : null;
         if ("school".equals(trigger) || place == null) {
@@ -246,7 +246,7 @@ class AssetController {
     @PostMapping("/inventory/assets")
     String create(@Valid @ModelAttribute("form") AssetForm form, BindingResult errors, Model model, RedirectAttributes redirect) {
         long[] id = new long[1];
-        if (!errors.hasErrors() && FormErrors.apply(errors, webFields(() -> id[0] = inventory.create(form)))) {
+        if (!errors.hasErrors() && apply(errors, () -> id[0] = inventory.create(form))) {
             redirect.addFlashAttribute("flash", "flash.saved");
             return "redirect:/inventory/assets/" + id[0];
         }
@@ -272,7 +272,7 @@ class AssetController {
     String update(@PathVariable long id, @Valid @ModelAttribute("form") AssetForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
         AssetView a = inventory.asset(id);
-        if (!errors.hasErrors() && FormErrors.apply(errors, webFields(() -> inventory.update(id, form)))) {
+        if (!errors.hasErrors() && apply(errors, () -> inventory.update(id, form))) {
             redirect.addFlashAttribute("flash", "flash.saved");
             return "redirect:/inventory/assets/" + id;
         }
@@ -328,20 +328,26 @@ class AssetController {
         }
     }
 
-    /** Custom-field problems ({@code extra.key}) as the form's field paths ({@code extra[key]}). */
-    private static Runnable webFields(Runnable action) {
-        return () -> {
+    /**
+     * Runs a write from the asset form. Custom-field problems ({@code extra.key}) go to the form's field paths
+     * ({@code extra[key]}) directly: a field left empty has no map entry, so the generic check would miss it.
+     */
+    private static boolean apply(BindingResult errors, Runnable action) {
+        return FormErrors.apply(errors, () -> {
             try {
                 action.run();
             } catch (InvalidInputException e) {
-                throw new InvalidInputException(e.problems().stream()
-                        .map(p -> p.field() != null && p.field().startsWith("extra.")
-                                ? new InvalidInputException.FieldProblem("extra[" + p.field().substring(6) + "]",
-                                        p.messageKey(), p.defaultMessage(), p.args())
-                                : p)
-                        .toList());
+                List<InvalidInputException.FieldProblem> rest = new ArrayList<>();
+                for (var p : e.problems()) {
+                    if (p.field() != null && p.field().startsWith("extra.")) {
+                        errors.rejectValue("extra[" + p.field().substring(6) + "]", p.messageKey(), p.args(), p.defaultMessage());
+                    } else {
+                        rest.add(p);
+                    }
+                }
+                throw new InvalidInputException(rest);
             }
-        };
+        });
     }
 
     // ---- attachments ----

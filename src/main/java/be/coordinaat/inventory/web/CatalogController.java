@@ -194,7 +194,9 @@ class CatalogController {
         model.addAttribute("fields", catalog.fields(null));
         model.addAttribute("kinds", AssetKind.values());
         model.addAttribute("types", FieldType.values());
-        model.addAttribute("form", form);
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", form); // a bound form keeps its errors
+        }
         model.addAttribute("choicesText", form.choices() == null ? "" : String.join("\n", form.choices()));
         model.addAttribute("editId", editId);
         model.addAttribute("canManage", catalog.canManage());
