@@ -20,9 +20,13 @@ final class Text {
         return out.isEmpty() ? null : out;
     }
 
-    /** The page query with its search text cleaned ({@link #clean(String)}). */
+    /**
+     * The page query with its search text cleaned ({@link #clean(String)}) and the page number capped, so that
+     * page × size cannot overflow into a negative OFFSET.
+     */
     static PageQuery cleaned(PageQuery query) {
-        return new PageQuery(query.page(), query.size(), query.sort(), query.descending(), clean(query.q()));
+        int page = Math.min(query.page(), Integer.MAX_VALUE / query.size() - 1);
+        return new PageQuery(page, query.size(), query.sort(), query.descending(), clean(query.q()));
     }
 
     /** Null for blank text, the stripped text otherwise. */

@@ -277,6 +277,12 @@ class PeopleApiIT {
         assertThat(admin.get("/api/v1/people?kind=STAFF&schoolId=" + b).json().get("items").findValuesAsString("kind"))
                 .containsOnly("STAFF");
         assertThat(admin.get("/api/v1/people?kind=PARENT").status()).isEqualTo(400);
+        assertThat(admin.get("/api/v1/people?schoolId=abc").status()).isEqualTo(400);
+        for (String paging : new String[] {"page=2147483647", "page=100000000&size=200", "page=-3&size=-1", "size=100000"}) {
+            var r = admin.get("/api/v1/people?" + paging);
+            assertThat(r.status()).as(paging).isEqualTo(200);
+        }
+        assertThat(admin.get("/api/v1/organisations?page=2147483647&size=200").status()).isEqualTo(200);
     }
 
     /**
