@@ -69,7 +69,6 @@ public class Organisations {
     /** The organisations the current user may see; the search finds organisation and contact names. */
     public Page<OrganisationView> list(PageQuery query, OrganisationKind kind) {
         access.requireAnywhere(Permission.ORGANISATIONS_READ);
-        query = Text.cleaned(query);
         StringBuilder where = new StringBuilder(" WHERE").append(VISIBLE);
         Map<String, Object> params = scope();
         if (kind != null) {

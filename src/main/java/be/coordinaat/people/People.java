@@ -42,7 +42,7 @@ public class People {
     /** Optional filters of the person list, besides the free-text name search of the {@link PageQuery}. */
     public record PersonFilter(PersonKind kind, Long schoolId, String className) {
         public PersonFilter {
-            className = Text.clean(className);
+            className = PageQuery.cleanText(className);
         }
 
         public static PersonFilter none() {
@@ -75,7 +75,6 @@ public class People {
     /** The persons the current user may see, filtered, searched by name, sorted and paged in SQL. */
     public Page<PersonView> list(PageQuery query, PersonFilter filter) {
         access.requireAnywhere(Permission.PEOPLE_READ);
-        query = Text.cleaned(query);
         StringBuilder where = new StringBuilder(" WHERE p.board_id = :board AND EXISTS (SELECT 1 FROM person_school ps"
                 + " WHERE ps.person_id = p.id AND ps.school_id = ANY(CAST(:ids AS bigint[]))");
         Map<String, Object> params = new LinkedHashMap<>();
