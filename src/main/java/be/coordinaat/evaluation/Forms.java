@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
 
 /** The forms (and JSON bodies) of the evaluation module. {@code version} is the optimistic-lock version read. */
 public final class Forms {
@@ -21,7 +22,7 @@ public final class Forms {
             @NotNull Long firstEvaluatorId,
             Long secondEvaluatorId,
             boolean pedagogicalProof,
-            @NotNull LocalDate startDate,
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
             Integer version) {}
 
     /** A section of the model: its title, the lead-in line above its tasks, and whether it needs the proof. */
