@@ -14,23 +14,37 @@ public final class Forms {
 
     /**
      * A coordinator's function-description assignment. The coordinator and the evaluators are account ids of the
-     * board; the coordinator must hold the coordinator role in the school.
+     * board; the coordinator must hold the coordinator role in the school. A missing {@code pedagogicalProof} means
+     * "no" for a new assignment and "unchanged" for an update.
      */
     public record AssignmentForm(
             @NotNull Long schoolId,
             @NotNull Long coordinatorId,
             @NotNull Long firstEvaluatorId,
             Long secondEvaluatorId,
-            boolean pedagogicalProof,
+            Boolean pedagogicalProof,
             @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
-            Integer version) {}
+            Integer version) {
 
-    /** A section of the model: its title, the lead-in line above its tasks, and whether it needs the proof. */
+        boolean pedagogicalProofOr(boolean current) {
+            return pedagogicalProof == null ? current : pedagogicalProof;
+        }
+    }
+
+    /**
+     * A section of the model: its title, the lead-in line above its tasks, and whether it needs the proof (missing:
+     * unchanged).
+     */
     public record SectionForm(
             @NotBlank @Size(max = 300) String title,
             @Size(max = 300) String intro,
-            boolean requiresPedagogicalProof,
-            Integer version) {}
+            Boolean requiresPedagogicalProof,
+            Integer version) {
+
+        boolean requiresPedagogicalProofOr(boolean current) {
+            return requiresPedagogicalProof == null ? current : requiresPedagogicalProof;
+        }
+    }
 
     /** A task line. {@code position} (1-based, optional) moves it within its section. */
     public record TaskForm(

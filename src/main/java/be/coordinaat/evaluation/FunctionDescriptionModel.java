@@ -131,10 +131,11 @@ public class FunctionDescriptionModel {
     public void updateSection(long id, SectionForm form) {
         SectionView before = section(id);
         requireEdit();
+        boolean proof = form.requiresPedagogicalProofOr(before.requiresPedagogicalProof());
         int n = jdbc.sql("""
                 UPDATE fd_section SET title = ?, intro = ?, requires_pedagogical_proof = ?, version = version + 1
                 WHERE id = ? AND version = ?""")
-                .params(form.title().strip(), blank(form.intro()), form.requiresPedagogicalProof(), id,
+                .params(form.title().strip(), blank(form.intro()), proof, id,
                         versionOf(form.version(), before.version()))
                 .update();
         if (n == 0) {
@@ -143,7 +144,7 @@ public class FunctionDescriptionModel {
         events.publishEvent(new RecordChanged(SECTION, id, access.current().boardId(), null, RecordChanged.UPDATED,
                 before.code() + " " + form.title().strip(), RecordChanged.diff(
                         sectionSnapshot(before.title(), before.intro(), before.requiresPedagogicalProof()),
-                        sectionSnapshot(form.title(), form.intro(), form.requiresPedagogicalProof()))));
+                        sectionSnapshot(form.title(), form.intro(), proof))));
     }
 
     private static Map<String, Object> sectionSnapshot(String title, String intro, boolean proof) {

@@ -178,9 +178,9 @@ public class FunctionDescriptions {
                                            second_evaluator_user_id, pedagogical_proof, start_date)
                 VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(boardId, form.schoolId(), form.coordinatorId(), form.firstEvaluatorId(), form.secondEvaluatorId(),
-                        form.pedagogicalProof(), form.startDate())
+                        form.pedagogicalProofOr(false), form.startDate())
                 .query(Long.class).single();
-        Map<String, Object> after = named == null ? Map.of() : snapshot(named, form.pedagogicalProof(), form.startDate());
+        Map<String, Object> after = named == null ? Map.of() : snapshot(named, form.pedagogicalProofOr(false), form.startDate());
         events.publishEvent(new RecordChanged(RECORD, id, boardId, form.schoolId(), RecordChanged.CREATED,
                 named == null ? null : named.coordinator(), RecordChanged.diff(Map.of(), after)));
         return id;
@@ -192,12 +192,13 @@ public class FunctionDescriptions {
         access.require(Permission.FUNCTION_DESCRIPTION_MANAGE, before.schoolId());
         requireManage(form.schoolId());
         Named named = validate(before.boardId(), form);
+        boolean proof = form.pedagogicalProofOr(before.pedagogicalProof());
         int n = jdbc.sql("""
                 UPDATE fd_assignment SET school_id = ?, coordinator_user_id = ?, first_evaluator_user_id = ?,
                        second_evaluator_user_id = ?, pedagogical_proof = ?, start_date = ?, version = version + 1
                 WHERE id = ? AND version = ?""")
                 .params(form.schoolId(), form.coordinatorId(), form.firstEvaluatorId(), form.secondEvaluatorId(),
-                        form.pedagogicalProof(), form.startDate(), id,
+                        proof, form.startDate(), id,
                         form.version() == null ? before.version() : form.version())
                 .update();
         if (n == 0) {
@@ -207,7 +208,7 @@ public class FunctionDescriptions {
                 before.secondEvaluatorName());
         events.publishEvent(new RecordChanged(RECORD, id, before.boardId(), form.schoolId(), RecordChanged.UPDATED,
                 named.coordinator(), RecordChanged.diff(snapshot(old, before.pedagogicalProof(), before.startDate()),
-                        snapshot(named, form.pedagogicalProof(), form.startDate()))));
+                        snapshot(named, proof, form.startDate()))));
     }
 
     /** The names an assignment's ids stand for, for the history. */
@@ -365,7 +366,9 @@ public class FunctionDescriptions {
     public record Pdf(String fileName, byte[] content) {}
 
     static String fileName(String coordinatorName, int number) {
-        String ascii = java.text.Normalizer.normalize(coordinatorName, java.text.Normalizer.Form.NFD)
+        String folded = coordinatorName.replace("ı", "i").replace("ł", "l").replace("Ł", "L").replace("ø", "o")
+                .replace("Ø", "O").replace("đ", "d").replace("Đ", "D").replace("ß", "ss").replace("æ", "ae").replace("Æ", "AE");
+        String ascii = java.text.Normalizer.normalize(folded, java.text.Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
                 .replaceAll("(^-|-$)", "");
         return "functiebeschrijving-" + (ascii.isEmpty() ? "ict-coordinator" : ascii) + "-v" + number + ".pdf";
