@@ -166,10 +166,15 @@ public class FunctionDescriptions {
         return insert(access.current().boardId(), form, named);
     }
 
-    /** Records an assignment without a role check or lookups: for the demo data only. */
+    /** Records an assignment without a role check or validation: for the demo data only. */
     @Transactional
     long createForDemo(long boardId, AssignmentForm form) {
-        return insert(boardId, form, null);
+        String names = "SELECT (SELECT name FROM school WHERE id = ?), (SELECT display_name FROM app_user WHERE id = ?),"
+                + " (SELECT display_name FROM app_user WHERE id = ?), (SELECT display_name FROM app_user WHERE id = ?)";
+        Named named = jdbc.sql(names).params(form.schoolId(), form.coordinatorId(), form.firstEvaluatorId(),
+                        form.secondEvaluatorId())
+                .query((rs, n) -> new Named(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).single();
+        return insert(boardId, form, named);
     }
 
     private long insert(long boardId, AssignmentForm form, Named named) {
@@ -180,9 +185,9 @@ public class FunctionDescriptions {
                 .params(boardId, form.schoolId(), form.coordinatorId(), form.firstEvaluatorId(), form.secondEvaluatorId(),
                         form.pedagogicalProofOr(false), form.startDate())
                 .query(Long.class).single();
-        Map<String, Object> after = named == null ? Map.of() : snapshot(named, form.pedagogicalProofOr(false), form.startDate());
         events.publishEvent(new RecordChanged(RECORD, id, boardId, form.schoolId(), RecordChanged.CREATED,
-                named == null ? null : named.coordinator(), RecordChanged.diff(Map.of(), after)));
+                named.coordinator(), RecordChanged.diff(Map.of(), snapshot(named, form.pedagogicalProofOr(false),
+                        form.startDate()))));
         return id;
     }
 

@@ -62,8 +62,9 @@ class FunctionDescriptionController {
     String newAssignment(Model model) {
         access.requireAnywhere(Permission.FUNCTION_DESCRIPTION_MANAGE);
         var schools = descriptions.manageableSchools();
-        return form(model, new AssignmentForm(schools.size() == 1 ? schools.get(0).id() : null, null, null, null, false,
-                LocalDate.now(Formats.ZONE), null), null);
+        // The one recording it is most often the director, who is also the first evaluator.
+        return form(model, new AssignmentForm(schools.size() == 1 ? schools.get(0).id() : null, null,
+                access.current().id(), null, false, LocalDate.now(Formats.ZONE), null), null);
     }
 
     @PostMapping("/function-descriptions")
