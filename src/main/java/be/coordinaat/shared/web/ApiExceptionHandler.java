@@ -85,6 +85,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getMostSpecificCause();
+        // A value Jackson could not convert (a date like 2025-13-45) has the parser's exception as its root cause;
+        // the Jackson exception above it knows the field.
+        for (Throwable t = ex.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof MismatchedInputException) {
+                cause = t;
+                break;
+            }
+        }
         List<FieldReason> errors = new ArrayList<>();
         String detail = "The request body is not valid JSON for this endpoint.";
         if (cause instanceof UnrecognizedPropertyException u) {
