@@ -221,6 +221,14 @@ public class Accounts {
         return findInBoard(userId, boardId).orElseThrow(() -> new NotFoundException("user", userId));
     }
 
+    /**
+     * An account of the current user's board, for other modules that link records to accounts (an evaluator,
+     * a coordinator); empty for unknown ids and other boards' accounts.
+     */
+    public Optional<AccountView> colleague(long userId) {
+        return findInBoard(userId, access.current().boardId());
+    }
+
     Optional<AccountView> findInBoard(long userId, long boardId) {
         return jdbc.sql("""
                 SELECT id, board_id, username, display_name, email, person_id, locale, enabled, locked_until,

@@ -281,12 +281,11 @@ public class FunctionDescriptions {
 
     /** An account of the current user's board, or a problem on {@code field}. */
     private AccountView account(long id, String field, List<FieldProblem> problems) {
-        try {
-            return accounts.find(id);
-        } catch (NotFoundException e) {
+        Optional<AccountView> account = accounts.colleague(id);
+        if (account.isEmpty()) {
             problems.add(new FieldProblem(field, "fd.error.account", "is not an account of this school board"));
-            return null;
         }
+        return account.orElse(null);
     }
 
     private Optional<String> schoolName(long schoolId, long boardId) {
