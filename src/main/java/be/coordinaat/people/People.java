@@ -75,16 +75,16 @@ public class People {
     /** The persons the current user may see, filtered, searched by name, sorted and paged in SQL. */
     public Page<PersonView> list(PageQuery query, PersonFilter filter) {
         access.requireAnywhere(Permission.PEOPLE_READ);
-        StringBuilder where = new StringBuilder(" WHERE p.board_id = :board AND EXISTS (SELECT 1 FROM person_school ps"
-                + " WHERE ps.person_id = p.id AND ps.school_id = ANY(CAST(:ids AS bigint[]))");
+        // school_ids mirrors person_school (trigger), so scope and school filter need no join
+        StringBuilder where = new StringBuilder(" WHERE p.board_id = :board AND p.school_ids && CAST(:ids AS bigint[])");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("board", access.current().boardId());
         params.put("ids", access.schoolArray(Permission.PEOPLE_READ));
         if (filter.schoolId() != null) {
-            where.append(" AND ps.school_id = :school");
+            // a school outside the scope filters everything out, as if it did not exist
+            where.append(" AND p.school_ids @> ARRAY[CAST(:school AS bigint)] AND CAST(:school AS bigint) = ANY(CAST(:ids AS bigint[]))");
             params.put("school", filter.schoolId());
         }
-        where.append(')');
         if (filter.kind() != null) {
             where.append(" AND p.kind = :kind");
             params.put("kind", filter.kind().name());
@@ -130,12 +130,20 @@ public class People {
 
     /** The classes of the pupils the current user may see, for the list filter. */
     public List<String> classes() {
+        // a loose index scan: jump from class to class over person_pupil_class_idx, then keep the visible ones
         return jdbc.sql("""
-                SELECT DISTINCT p.class_name FROM person p JOIN person_school ps ON ps.person_id = p.id
-                WHERE p.board_id = ? AND p.kind = 'PUPIL' AND p.class_name IS NOT NULL
-                  AND ps.school_id = ANY(CAST(? AS bigint[]))
-                ORDER BY p.class_name""")
-                .params(boardId(), access.schoolArray(Permission.PEOPLE_READ)).query(String.class).list();
+                WITH RECURSIVE c AS (
+                  (SELECT class_name FROM person WHERE board_id = :board AND kind = 'PUPIL' AND class_name IS NOT NULL
+                   ORDER BY class_name LIMIT 1)
+                  UNION ALL
+                  SELECT (SELECT p.class_name FROM person p WHERE p.board_id = :board AND p.kind = 'PUPIL'
+                          AND p.class_name > c.class_name ORDER BY p.class_name LIMIT 1)
+                  FROM c WHERE c.class_name IS NOT NULL)
+                SELECT class_name FROM c WHERE class_name IS NOT NULL AND EXISTS (
+                  SELECT 1 FROM person p WHERE p.board_id = :board AND p.kind = 'PUPIL' AND p.class_name = c.class_name
+                    AND p.school_ids && CAST(:ids AS bigint[]))
+                ORDER BY class_name""")
+                .param("board", boardId()).param("ids", access.schoolArray(Permission.PEOPLE_READ)).query(String.class).list();
     }
 
     /** The sign-in account linked to a visible person, if any. */
