@@ -63,8 +63,10 @@ public class People {
     private final JdbcClient jdbc;
     private final AccessControl access;
     private final ApplicationEventPublisher events;
+    private final be.coordinaat.access.Accounts accounts;
 
-    People(JdbcClient jdbc, AccessControl access, ApplicationEventPublisher events) {
+    People(JdbcClient jdbc, AccessControl access, ApplicationEventPublisher events, be.coordinaat.access.Accounts accounts) {
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.access = access;
         this.events = events;
@@ -207,7 +209,7 @@ public class People {
     public void delete(long id) {
         PersonView before = person(id);
         access.requireAll(Permission.PEOPLE_MANAGE, before.schoolIds());
-        jdbc.sql("UPDATE app_user SET person_id = NULL WHERE person_id = ? AND board_id = ?").params(id, boardId()).update();
+        accounts.unlinkPerson(id, boardId());
         jdbc.sql("DELETE FROM person WHERE id = ?").param(id).update();
         publish(id, boardId(), before.schoolIds(), RecordChanged.DELETED, before.fullName(), snapshot(before), Map.of());
     }

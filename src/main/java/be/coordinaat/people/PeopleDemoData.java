@@ -35,8 +35,10 @@ class PeopleDemoData implements DemoContributor {
     private final People people;
     private final Organisations organisations;
     private final JdbcClient jdbc;
+    private final be.coordinaat.access.Accounts accounts;
 
-    PeopleDemoData(People people, Organisations organisations, JdbcClient jdbc) {
+    PeopleDemoData(People people, Organisations organisations, JdbcClient jdbc, be.coordinaat.access.Accounts accounts) {
+        this.accounts = accounts;
         this.people = people;
         this.organisations = organisations;
         this.jdbc = jdbc;
@@ -137,8 +139,7 @@ class PeopleDemoData implements DemoContributor {
     private void link(DemoBoard board, String username, long personId) {
         Long userId = board.users().get(username);
         if (userId != null) {
-            jdbc.sql("UPDATE app_user SET person_id = ? WHERE id = ? AND board_id = ?")
-                    .params(personId, userId, board.boardId()).update();
+            accounts.linkPerson(userId, personId, board.boardId());
         }
     }
 
