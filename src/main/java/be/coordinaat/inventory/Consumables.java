@@ -40,6 +40,7 @@ public class Consumables {
 
     public record ConsumableView(long id, long schoolId, String schoolName, String name, Category category,
             String compatibleModels, int stock, int minimum, String notes, int version) {
+        @com.fasterxml.jackson.annotation.JsonProperty("belowMinimum")
         public boolean belowMinimum() {
             return stock < minimum;
         }

@@ -23,6 +23,11 @@ class LoanBrowserIT {
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
 
+    static void click(Browser browser, String css) {
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();",
+                browser.find(css));
+    }
+
     @Test
     void addAnAssetLoanItToAPupilOpenTheAgreementTakeItBackWithDamage() throws Exception {
         try (Browser browser = new Browser(port)) {
@@ -32,18 +37,18 @@ class LoanBrowserIT {
                 browser.open("/inventory/assets/new?school=" + school + "&kind=CHROMEBOOK");
                 String serial = "NXBROWSER" + System.nanoTime();
                 browser.type("#serial", serial);
-                browser.click("#save");
+                click(browser, "#save");
                 browser.waitForText("#asset-status", "");
                 long asset = jdbc.sql("SELECT id FROM asset WHERE serial = ?").param(serial).query(Long.class).single();
 
                 // the loans panel is loaded by htmx
-                browser.click("#checkout-asset");
+                click(browser, "#checkout-asset");
                 browser.find("#checkout-form");
                 long pupil = jdbc.sql("""
                         SELECT p.id FROM person p JOIN person_school ps ON ps.person_id = p.id AND ps.school_id = ?
                         WHERE p.kind = 'PUPIL' AND p.class_name = '6B' ORDER BY p.id LIMIT 1""").param(school).query(Long.class).single();
                 new Select(browser.find("#personId")).selectByValue(String.valueOf(pupil));
-                browser.click("#checkout");
+                click(browser, "#checkout");
                 browser.find("#loan-open");
                 assertThat(jdbc.sql("SELECT status FROM asset WHERE id = ?").param(asset).query(String.class).single()).isEqualTo("ON_LOAN");
                 String agreement = browser.find("#agreement").getAttribute("href");
@@ -55,10 +60,10 @@ class LoanBrowserIT {
 
                 // take it back with damage: the notes are required
                 new Select(browser.find("#condition")).selectByValue("DAMAGED");
-                browser.click("#checkin");
+                click(browser, "#checkin");
                 browser.find("#damageNotes-error");
                 browser.type("#damageNotes", "Scharnier gebroken");
-                browser.click("#checkin");
+                click(browser, "#checkin");
                 browser.waitForText("#loan-condition", "Beschadigd");
                 assertThat(browser.text("#loan-damage")).isEqualTo("Scharnier gebroken");
                 assertThat(jdbc.sql("SELECT status FROM asset WHERE id = ?").param(asset).query(String.class).single()).isEqualTo("IN_REPAIR");
