@@ -15,6 +15,15 @@ class ModularityTest {
     }
 
     @Test
+    void theReadmeArchitectureSectionNamesEveryModule() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        String architecture = readme.substring(readme.indexOf("## Architecture"));
+        MODULES.forEach(module -> org.assertj.core.api.Assertions.assertThat(architecture)
+                .as("README architecture section lists module " + module.getIdentifier())
+                .contains("`" + module.getIdentifier() + "`"));
+    }
+
+    @Test
     void writesModuleDocumentation() {
         new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
     }
