@@ -96,7 +96,7 @@ public class Labels {
 
     private List<LabelData> labels(LabelRequest request, String base) {
         List<LabelData> labels = new ArrayList<>();
-        if (request.assetIds() != null && !request.assetIds().isEmpty()) {
+        if (request.assetIds() != null) {
             if (request.assetIds().size() > MAX_LABELS) {
                 throw tooMany();
             }
