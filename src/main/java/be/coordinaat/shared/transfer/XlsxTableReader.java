@@ -48,33 +48,31 @@ final class XlsxTableReader {
                         throw new TransferException("import.error.tooManyRows", "has more than " + limits.maxRows() + " rows",
                                 limits.maxRows());
                     }
-                    if (!handler.row(row.getRowNum(), cells)) {
+                    boolean more;
+                    try {
+                        more = handler.row(row.getRowNum(), cells);
+                    } catch (RuntimeException e) {
+                        throw new HandlerFailure(e);
+                    }
+                    if (!more) {
                         return;
                     }
                 }
             }
+        } catch (HandlerFailure e) {
+            throw (RuntimeException) e.getCause();
         } catch (TransferException e) {
             throw e;
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof RuntimeException r && isHandlerException(r)) {
-                throw r;
-            }
+        } catch (IOException | RuntimeException | StackOverflowError e) {
             throw new TransferException("import.error.badXlsx", "is not a readable XLSX workbook");
         }
     }
 
-    /** Exceptions from the caller's handler pass through; the reader's own failures mean a broken workbook. */
-    private static boolean isHandlerException(RuntimeException e) {
-        for (StackTraceElement frame : e.getStackTrace()) {
-            if (frame.getClassName().startsWith("org.dhatim.") || frame.getClassName().startsWith("javax.xml")
-                    || frame.getClassName().startsWith("com.ctc.") || frame.getClassName().startsWith("java.util.zip")) {
-                return false;
-            }
-            if (frame.getClassName().equals(XlsxTableReader.class.getName())) {
-                return false;
-            }
+    /** An exception of the caller's row handler, passed through unchanged. */
+    private static final class HandlerFailure extends RuntimeException {
+        HandlerFailure(RuntimeException cause) {
+            super(cause);
         }
-        return true;
     }
 
     static String text(Cell cell) {
