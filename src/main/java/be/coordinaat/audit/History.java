@@ -51,6 +51,43 @@ public class History {
                 .update();
     }
 
+    /** A bulk change (an import): every entry written by one statement, in the transaction of the changes. */
+    @EventListener
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void on(be.coordinaat.shared.RecordsChanged batch) {
+        int n = batch.changes().size();
+        if (n == 0) {
+            return;
+        }
+        Long[] boards = new Long[n];
+        Long[] schools = new Long[n];
+        String[] types = new String[n];
+        Long[] ids = new Long[n];
+        String[] actions = new String[n];
+        String[] labels = new String[n];
+        String[] changes = new String[n];
+        for (int i = 0; i < n; i++) {
+            RecordChanged e = batch.changes().get(i);
+            boards[i] = e.boardId();
+            schools[i] = e.schoolId();
+            types[i] = e.recordType();
+            ids[i] = e.recordId();
+            actions[i] = e.action();
+            labels[i] = truncate(e.label());
+            changes[i] = json.writeValueAsString(e.changes() == null ? Map.of() : e.changes());
+        }
+        jdbc.sql("""
+                INSERT INTO history_entry (board_id, school_id, actor_user_id, actor_name, record_type, record_id, action, label, changes)
+                SELECT b, s, :actorId, :actorName, t, i, a, l, CAST(c AS jsonb)
+                FROM unnest(CAST(:boards AS bigint[]), CAST(:schools AS bigint[]), CAST(:types AS text[]),
+                            CAST(:ids AS bigint[]), CAST(:actions AS text[]), CAST(:labels AS text[]),
+                            CAST(:changes AS text[])) AS x(b, s, t, i, a, l, c)""")
+                .param("actorId", access.actorId(), java.sql.Types.BIGINT).param("actorName", access.actorName())
+                .param("boards", boards).param("schools", schools).param("types", types).param("ids", ids)
+                .param("actions", actions).param("labels", labels).param("changes", changes)
+                .update();
+    }
+
     /**
      * The history of one record, if the current user may see it: entries of a school need HISTORY_READ in that
      * school; board-level entries need it board-wide — except your own account's entries.
