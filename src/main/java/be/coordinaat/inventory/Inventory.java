@@ -112,17 +112,21 @@ public class Inventory {
      * other school is 404, like the school itself.
      */
     public Page<AssetRow> assets(AssetFilter filter, PageQuery query) {
-        access.requireAnywhere(Permission.INVENTORY_READ);
+        Set<Long> readable = access.schools(Permission.INVENTORY_READ);
+        if (readable.isEmpty()) {
+            throw new org.springframework.security.access.AccessDeniedException("no INVENTORY_READ");
+        }
         if (!filter.wellFormed()) {
             throw InvalidInputException.of(filter.warranty() != null && !filter.warranty().matches("ended|\\d{1,4}") ? "warranty" : "endOfLife",
                     "asset.error.filter.window", "use ended/passed or a number of days");
         }
-        if (filter.school() != null && !access.can(Permission.INVENTORY_READ, filter.school())) {
+        if (filter.school() != null && !readable.contains(filter.school())) {
             throw new NotFoundException("school", filter.school());
         }
-        AssetListQuery.Sql sql = AssetListQuery.build(access.schoolArray(Permission.INVENTORY_READ), filter,
+        AssetListQuery.Sql sql = AssetListQuery.build(be.coordinaat.shared.Sql.idArray(readable), filter,
                 extraConditions(filter.extra()), AssetListQuery.terms(query.q()), query.sort(), query.descending(),
                 query.size(), (long) query.page() * query.size(), today());
+        jdbc.sql(AssetListQuery.CUSTOM_PLANS).update();
         long total = jdbc.sql(sql.count()).params(without(sql.params(), "limit", "offset")).query(Long.class).single();
         List<AssetRow> items = jdbc.sql(sql.page()).params(sql.params()).query(ASSET_ROW).list();
         return new Page<>(items, total, query.page(), query.size());
@@ -551,29 +555,34 @@ public class Inventory {
     // ---- summary ----
 
     /**
-     * The counts per kind and status of every school the user may see (schools without assets too), from one
-     * GROUP BY over the assets.
+     * The counts per kind and status of every school the user may see (schools without assets too): one GROUP BY
+     * over the counts kept per school, kind and status, and one over the warranties ending soon.
      */
     public List<SchoolSummary> summary() {
         access.requireAnywhere(Permission.INVENTORY_READ);
-        record Cell(long school, AssetKind kind, AssetStatus status, long count, long soon) {}
-        LocalDate today = today();
+        record Cell(long school, AssetKind kind, AssetStatus status, long count) {}
+        String ids = access.schoolArray(Permission.INVENTORY_READ);
         List<Cell> cells = jdbc.sql("""
-                SELECT school_id, kind, status, count(*),
-                       count(*) FILTER (WHERE warranty_end BETWEEN :today AND :soon AND status NOT IN ('RETIRED', 'DISPOSED'))
-                FROM asset WHERE school_id = ANY(CAST(:ids AS bigint[]))
-                GROUP BY school_id, kind, status""")
-                .param("today", today).param("soon", today.plusDays(WARRANTY_SOON_DAYS))
-                .param("ids", access.schoolArray(Permission.INVENTORY_READ))
+                SELECT school_id, kind, status, sum(n) FROM asset_count
+                WHERE school_id = ANY(CAST(:ids AS bigint[])) AND n > 0 GROUP BY school_id, kind, status""")
+                .param("ids", ids)
                 .query((rs, n) -> new Cell(rs.getLong(1), AssetKind.valueOf(rs.getString(2)),
-                        AssetStatus.valueOf(rs.getString(3)), rs.getLong(4), rs.getLong(5))).list();
+                        AssetStatus.valueOf(rs.getString(3)), rs.getLong(4))).list();
+        LocalDate today = today();
+        Map<Long, Long> soon = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT school_id, count(*) FROM asset
+                WHERE school_id = ANY(CAST(:ids AS bigint[])) AND warranty_end BETWEEN :today AND :soon
+                  AND status NOT IN ('RETIRED', 'DISPOSED')
+                GROUP BY school_id""")
+                .param("ids", ids).param("today", today).param("soon", today.plusDays(WARRANTY_SOON_DAYS))
+                .query((rs, n) -> soon.put(rs.getLong(1), rs.getLong(2))).list();
         List<SchoolSummary> result = new ArrayList<>();
         for (SchoolRef school : readableSchools()) {
             Map<AssetKind, Map<AssetStatus, Long>> counts = new EnumMap<>(AssetKind.class);
             Map<AssetKind, Long> byKind = new EnumMap<>(AssetKind.class);
             Map<AssetStatus, Long> byStatus = new EnumMap<>(AssetStatus.class);
             long total = 0;
-            long soon = 0;
             for (Cell cell : cells) {
                 if (cell.school() != school.id()) {
                     continue;
@@ -582,9 +591,9 @@ public class Inventory {
                 byKind.merge(cell.kind(), cell.count(), Long::sum);
                 byStatus.merge(cell.status(), cell.count(), Long::sum);
                 total += cell.count();
-                soon += cell.soon();
             }
-            result.add(new SchoolSummary(school.id(), school.name(), total, soon, counts, byKind, byStatus));
+            result.add(new SchoolSummary(school.id(), school.name(), total, soon.getOrDefault(school.id(), 0L), counts,
+                    byKind, byStatus));
         }
         return result;
     }

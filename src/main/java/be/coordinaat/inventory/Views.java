@@ -31,6 +31,11 @@ public final class Views {
         public boolean image() {
             return contentType.startsWith("image/");
         }
+
+        /** The size in kB, rounded up (a small photo is 1 kB, not 0). */
+        public long kilobytes() {
+            return Math.max(1, (size + 1023) / 1024);
+        }
     }
 
     /** An attachment's content, for download. */

@@ -443,6 +443,31 @@ class InventoryApiIT {
     }
 
     @Test
+    void theCountsPerSchoolKindAndStatusFollowEveryChange() {
+        Api coordinator = Api.as("coordinator", port, jdbc);
+        long a = Demo.regenboog(jdbc);
+        long printers = printers(a);
+        long id = coordinator.post("/api/v1/assets", "{\"schoolId\":" + a + ",\"kind\":\"PRINTER\"}").json().get("id").asLong();
+        coordinator.post("/api/v1/assets", "{\"schoolId\":" + a + ",\"kind\":\"PRINTER\",\"status\":\"IN_USE\"}");
+        assertThat(printers(a)).isEqualTo(printers + 2);
+        assertThat(coordinator.get("/api/v1/assets?kind=PRINTER&status=IN_STOCK,IN_USE").json().get("total").asLong())
+                .isEqualTo(jdbc.sql("SELECT count(*) FROM asset WHERE school_id = ? AND kind = 'PRINTER' AND status IN ('IN_STOCK', 'IN_USE')")
+                        .param(a).query(Long.class).single());
+        status(coordinator, "/api/v1/assets/" + id + "/status", "IN_USE", null);
+        coordinator.put("/api/v1/assets/" + id, "{\"schoolId\":" + a + ",\"kind\":\"MONITOR\"}");
+        assertThat(printers(a)).isEqualTo(printers + 1);
+        coordinator.delete("/api/v1/assets/" + id);
+        List<String> kept = jdbc.sql("SELECT school_id || kind || status || n FROM asset_count WHERE n > 0 ORDER BY 1").query(String.class).list();
+        List<String> real = jdbc.sql("SELECT school_id || kind || status || count(*) FROM asset GROUP BY school_id, kind, status ORDER BY 1")
+                .query(String.class).list();
+        assertThat(kept).isEqualTo(real);
+    }
+
+    long printers(long school) {
+        return Api.as("coordinator", port, jdbc).get("/api/v1/assets?kind=PRINTER&school=" + school).json().get("total").asLong();
+    }
+
+    @Test
     void savedFiltersBelongToTheirUser() {
         Api coordinator = Api.as("coordinator", port, jdbc);
         var saved = coordinator.post("/api/v1/asset-filters", "{\"name\":\"Kapotte Chromebooks\",\"query\":\"?kind=CHROMEBOOK&status=IN_REPAIR&evil=1&sort=-tag\"}");
