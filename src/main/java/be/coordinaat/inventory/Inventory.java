@@ -6,6 +6,7 @@ import be.coordinaat.access.SchoolDirectory.SchoolRef;
 import be.coordinaat.inventory.Forms.AssetForm;
 import be.coordinaat.inventory.Forms.SavedFilterForm;
 import be.coordinaat.inventory.Forms.StatusForm;
+import be.coordinaat.inventory.Views.AssetPage;
 import be.coordinaat.inventory.Views.AssetRow;
 import be.coordinaat.inventory.Views.AssetView;
 import be.coordinaat.inventory.Views.AttachmentFile;
@@ -24,7 +25,6 @@ import be.coordinaat.shared.ConflictException;
 import be.coordinaat.shared.InvalidInputException;
 import be.coordinaat.shared.InvalidInputException.FieldProblem;
 import be.coordinaat.shared.NotFoundException;
-import be.coordinaat.shared.Page;
 import be.coordinaat.shared.PageQuery;
 import be.coordinaat.shared.RecordChanged;
 import be.coordinaat.shared.web.Formats;
@@ -109,9 +109,9 @@ public class Inventory {
 
     /**
      * One page of the assets matching the filter, in the schools the user may see; a school filter naming any
-     * other school is 404, like the school itself.
+     * other school is 404, like the school itself. A text search counts its matches up to 1,000.
      */
-    public Page<AssetRow> assets(AssetFilter filter, PageQuery query) {
+    public AssetPage assets(AssetFilter filter, PageQuery query) {
         Set<Long> readable = access.schools(Permission.INVENTORY_READ);
         if (readable.isEmpty()) {
             throw new org.springframework.security.access.AccessDeniedException("no INVENTORY_READ");
@@ -129,7 +129,8 @@ public class Inventory {
         jdbc.sql(AssetListQuery.CUSTOM_PLANS).update();
         long total = jdbc.sql(sql.count()).params(without(sql.params(), "limit", "offset")).query(Long.class).single();
         List<AssetRow> items = jdbc.sql(sql.page()).params(sql.params()).query(ASSET_ROW).list();
-        return new Page<>(items, total, query.page(), query.size());
+        boolean capped = query.q() != null && total > AssetListQuery.TEXT_COUNT_LIMIT;
+        return new AssetPage(items, capped ? AssetListQuery.TEXT_COUNT_LIMIT : total, capped, query.page(), query.size());
     }
 
     /** The {@code key:value} custom-field filters as JSON objects, typed as the fields store their values. */

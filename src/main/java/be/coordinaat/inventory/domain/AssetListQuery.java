@@ -68,6 +68,9 @@ public final class AssetListQuery {
 
     public static final String DEFAULT_SORT = "tag";
 
+    /** Text searches are counted up to this many matches (see {@link be.coordinaat.inventory.Views.AssetPage}). */
+    public static final int TEXT_COUNT_LIMIT = 1000;
+
     /** The SQL and its parameters. */
     public record Sql(String count, String page, Map<String, Object> params) {}
 
@@ -160,7 +163,10 @@ public final class AssetListQuery {
         boolean fromTotals = terms.isEmpty() && extraJson.isEmpty() && filter.room() == null && filter.building() == null
                 && filter.person() == null && filter.model() == null && filter.manufacturer() == null
                 && filter.warranty() == null && filter.endOfLife() == null;
+        // a text search that matches thousands of assets is counted up to a limit: past it the exact number helps
+        // nobody, and every match would have to be read from the table to check its text
         String count = fromTotals ? "SELECT coalesce(sum(a.n), 0) FROM asset_count a" + condition
+                : !terms.isEmpty() ? "SELECT count(*) FROM (SELECT 1 FROM asset a" + condition + " LIMIT " + (TEXT_COUNT_LIMIT + 1) + ") c"
                 : "SELECT count(*) FROM asset a" + condition;
         return new Sql(count, named, params);
     }
