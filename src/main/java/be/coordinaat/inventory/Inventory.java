@@ -460,6 +460,18 @@ public class Inventory {
                 .optional().orElseGet(() -> TagPrefixes.of(schools.school(schoolId).name()));
     }
 
+    /** The tag prefixes of the schools whose inventory the user may change, by school id, in one query. */
+    public Map<Long, String> tagPrefixes() {
+        List<SchoolRef> manageable = manageableSchools();
+        Map<Long, String> kept = new LinkedHashMap<>();
+        jdbc.sql("SELECT school_id, prefix FROM asset_tag_counter WHERE school_id = ANY(CAST(:ids AS bigint[]))")
+                .param("ids", be.coordinaat.shared.Sql.idArray(manageable.stream().map(SchoolRef::id).toList()))
+                .query((rs, n) -> kept.put(rs.getLong(1), rs.getString(2))).list();
+        Map<Long, String> prefixes = new LinkedHashMap<>();
+        manageable.forEach(school -> prefixes.put(school.id(), kept.getOrDefault(school.id(), TagPrefixes.of(school.name()))));
+        return prefixes;
+    }
+
     @Transactional
     public void setTagPrefix(long schoolId, String prefix) {
         requireRead(schoolId);
