@@ -6,6 +6,7 @@ import be.coordinaat.access.SchoolDirectory.SchoolRef;
 import be.coordinaat.inventory.Forms.AssetForm;
 import be.coordinaat.inventory.Forms.SavedFilterForm;
 import be.coordinaat.inventory.Forms.StatusForm;
+import be.coordinaat.inventory.Views.AssetPage;
 import be.coordinaat.inventory.Views.AssetRow;
 import be.coordinaat.inventory.Views.AssetView;
 import be.coordinaat.inventory.Views.AttachmentFile;
@@ -24,7 +25,6 @@ import be.coordinaat.shared.ConflictException;
 import be.coordinaat.shared.InvalidInputException;
 import be.coordinaat.shared.InvalidInputException.FieldProblem;
 import be.coordinaat.shared.NotFoundException;
-import be.coordinaat.shared.Page;
 import be.coordinaat.shared.PageQuery;
 import be.coordinaat.shared.RecordChanged;
 import be.coordinaat.shared.web.Formats;
@@ -109,23 +109,28 @@ public class Inventory {
 
     /**
      * One page of the assets matching the filter, in the schools the user may see; a school filter naming any
-     * other school is 404, like the school itself.
+     * other school is 404, like the school itself. A text search counts its matches up to 1,000.
      */
-    public Page<AssetRow> assets(AssetFilter filter, PageQuery query) {
-        access.requireAnywhere(Permission.INVENTORY_READ);
+    public AssetPage assets(AssetFilter filter, PageQuery query) {
+        Set<Long> readable = access.schools(Permission.INVENTORY_READ);
+        if (readable.isEmpty()) {
+            throw new org.springframework.security.access.AccessDeniedException("no INVENTORY_READ");
+        }
         if (!filter.wellFormed()) {
             throw InvalidInputException.of(filter.warranty() != null && !filter.warranty().matches("ended|\\d{1,4}") ? "warranty" : "endOfLife",
                     "asset.error.filter.window", "use ended/passed or a number of days");
         }
-        if (filter.school() != null && !access.can(Permission.INVENTORY_READ, filter.school())) {
+        if (filter.school() != null && !readable.contains(filter.school())) {
             throw new NotFoundException("school", filter.school());
         }
-        AssetListQuery.Sql sql = AssetListQuery.build(access.schoolArray(Permission.INVENTORY_READ), filter,
+        AssetListQuery.Sql sql = AssetListQuery.build(be.coordinaat.shared.Sql.idArray(readable), filter,
                 extraConditions(filter.extra()), AssetListQuery.terms(query.q()), query.sort(), query.descending(),
                 query.size(), (long) query.page() * query.size(), today());
+        jdbc.sql(AssetListQuery.CUSTOM_PLANS).update();
         long total = jdbc.sql(sql.count()).params(without(sql.params(), "limit", "offset")).query(Long.class).single();
         List<AssetRow> items = jdbc.sql(sql.page()).params(sql.params()).query(ASSET_ROW).list();
-        return new Page<>(items, total, query.page(), query.size());
+        boolean capped = query.q() != null && total > AssetListQuery.TEXT_COUNT_LIMIT;
+        return new AssetPage(items, capped ? AssetListQuery.TEXT_COUNT_LIMIT : total, capped, query.page(), query.size());
     }
 
     /** The {@code key:value} custom-field filters as JSON objects, typed as the fields store their values. */
@@ -455,6 +460,18 @@ public class Inventory {
                 .optional().orElseGet(() -> TagPrefixes.of(schools.school(schoolId).name()));
     }
 
+    /** The tag prefixes of the schools whose inventory the user may change, by school id, in one query. */
+    public Map<Long, String> tagPrefixes() {
+        List<SchoolRef> manageable = manageableSchools();
+        Map<Long, String> kept = new LinkedHashMap<>();
+        jdbc.sql("SELECT school_id, prefix FROM asset_tag_counter WHERE school_id = ANY(CAST(:ids AS bigint[]))")
+                .param("ids", be.coordinaat.shared.Sql.idArray(manageable.stream().map(SchoolRef::id).toList()))
+                .query((rs, n) -> kept.put(rs.getLong(1), rs.getString(2))).list();
+        Map<Long, String> prefixes = new LinkedHashMap<>();
+        manageable.forEach(school -> prefixes.put(school.id(), kept.getOrDefault(school.id(), TagPrefixes.of(school.name()))));
+        return prefixes;
+    }
+
     @Transactional
     public void setTagPrefix(long schoolId, String prefix) {
         requireRead(schoolId);
@@ -551,29 +568,34 @@ public class Inventory {
     // ---- summary ----
 
     /**
-     * The counts per kind and status of every school the user may see (schools without assets too), from one
-     * GROUP BY over the assets.
+     * The counts per kind and status of every school the user may see (schools without assets too): one GROUP BY
+     * over the counts kept per school, kind and status, and one over the warranties ending soon.
      */
     public List<SchoolSummary> summary() {
         access.requireAnywhere(Permission.INVENTORY_READ);
-        record Cell(long school, AssetKind kind, AssetStatus status, long count, long soon) {}
-        LocalDate today = today();
+        record Cell(long school, AssetKind kind, AssetStatus status, long count) {}
+        String ids = access.schoolArray(Permission.INVENTORY_READ);
         List<Cell> cells = jdbc.sql("""
-                SELECT school_id, kind, status, count(*),
-                       count(*) FILTER (WHERE warranty_end BETWEEN :today AND :soon AND status NOT IN ('RETIRED', 'DISPOSED'))
-                FROM asset WHERE school_id = ANY(CAST(:ids AS bigint[]))
-                GROUP BY school_id, kind, status""")
-                .param("today", today).param("soon", today.plusDays(WARRANTY_SOON_DAYS))
-                .param("ids", access.schoolArray(Permission.INVENTORY_READ))
+                SELECT school_id, kind, status, sum(n) FROM asset_count
+                WHERE school_id = ANY(CAST(:ids AS bigint[])) AND n > 0 GROUP BY school_id, kind, status""")
+                .param("ids", ids)
                 .query((rs, n) -> new Cell(rs.getLong(1), AssetKind.valueOf(rs.getString(2)),
-                        AssetStatus.valueOf(rs.getString(3)), rs.getLong(4), rs.getLong(5))).list();
+                        AssetStatus.valueOf(rs.getString(3)), rs.getLong(4))).list();
+        LocalDate today = today();
+        Map<Long, Long> soon = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT school_id, count(*) FROM asset
+                WHERE school_id = ANY(CAST(:ids AS bigint[])) AND warranty_end BETWEEN :today AND :soon
+                  AND status NOT IN ('RETIRED', 'DISPOSED')
+                GROUP BY school_id""")
+                .param("ids", ids).param("today", today).param("soon", today.plusDays(WARRANTY_SOON_DAYS))
+                .query((rs, n) -> soon.put(rs.getLong(1), rs.getLong(2))).list();
         List<SchoolSummary> result = new ArrayList<>();
         for (SchoolRef school : readableSchools()) {
             Map<AssetKind, Map<AssetStatus, Long>> counts = new EnumMap<>(AssetKind.class);
             Map<AssetKind, Long> byKind = new EnumMap<>(AssetKind.class);
             Map<AssetStatus, Long> byStatus = new EnumMap<>(AssetStatus.class);
             long total = 0;
-            long soon = 0;
             for (Cell cell : cells) {
                 if (cell.school() != school.id()) {
                     continue;
@@ -582,9 +604,9 @@ public class Inventory {
                 byKind.merge(cell.kind(), cell.count(), Long::sum);
                 byStatus.merge(cell.status(), cell.count(), Long::sum);
                 total += cell.count();
-                soon += cell.soon();
             }
-            result.add(new SchoolSummary(school.id(), school.name(), total, soon, counts, byKind, byStatus));
+            result.add(new SchoolSummary(school.id(), school.name(), total, soon.getOrDefault(school.id(), 0L), counts,
+                    byKind, byStatus));
         }
         return result;
     }

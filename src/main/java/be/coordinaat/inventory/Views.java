@@ -16,6 +16,25 @@ public final class Views {
             String roomName, String roomCode, String buildingName, Long assignedPersonId, String assignedPersonName,
             LocalDate purchaseDate, LocalDate warrantyEnd, LocalDate endOfLife, int version) {}
 
+    /**
+     * One page of the asset list. A text search is counted up to {@code AssetListQuery.TEXT_COUNT_LIMIT} matches:
+     * beyond it {@code total} is that limit and {@code totalCapped} is true ("more than 1,000").
+     */
+    public record AssetPage(List<AssetRow> items, long total, boolean totalCapped, int page, int size) {
+
+        public int totalPages() {
+            return (int) Math.max(1, (total + size - 1) / size);
+        }
+
+        public boolean hasNext() {
+            return (long) (page + 1) * size < total;
+        }
+
+        public boolean hasPrevious() {
+            return page > 0;
+        }
+    }
+
     /** An asset with everything about it. {@code extra} holds the custom field values by key. */
     public record AssetView(long id, long schoolId, String schoolName, String tag, String name, String serial,
             Long modelId, String modelName, Long manufacturerId, String manufacturerName, AssetKind kind,
@@ -30,6 +49,11 @@ public final class Views {
 
         public boolean image() {
             return contentType.startsWith("image/");
+        }
+
+        /** The size in kB, rounded up (a small photo is 1 kB, not 0). */
+        public long kilobytes() {
+            return Math.max(1, (size + 1023) / 1024);
         }
     }
 

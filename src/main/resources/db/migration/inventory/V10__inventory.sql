@@ -88,16 +88,20 @@ CREATE TABLE asset (
   updated_at         TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 CREATE UNIQUE INDEX asset_tag_uq ON asset (school_id, lower(tag));
-CREATE INDEX asset_school_status_idx ON asset (school_id, status);
-CREATE INDEX asset_school_kind_idx ON asset (school_id, kind);
+-- Kind and status filters are counted from these alone (index-only scans), also over all schools of a board.
+CREATE INDEX asset_school_status_idx ON asset (school_id, status, kind);
+CREATE INDEX asset_school_kind_idx ON asset (school_id, kind, status);
 CREATE INDEX asset_room_idx ON asset (room_id) WHERE room_id IS NOT NULL;
 CREATE INDEX asset_person_idx ON asset (assigned_person_id) WHERE assigned_person_id IS NOT NULL;
-CREATE INDEX asset_model_idx ON asset (model_id);
-CREATE INDEX asset_warranty_idx ON asset (warranty_end) WHERE warranty_end IS NOT NULL;
-CREATE INDEX asset_end_of_life_idx ON asset (end_of_life) WHERE end_of_life IS NOT NULL;
-CREATE INDEX asset_purchase_idx ON asset (purchase_date);
--- Board-wide lists sorted by tag read the first page in index order instead of sorting every asset.
+CREATE INDEX asset_model_idx ON asset (model_id) INCLUDE (school_id);
+-- Sorted lists read their first page in index order instead of sorting every matching asset: by tag, and by
+-- warranty end both ways (assets without a date last both ways, hence the second index).
 CREATE INDEX asset_tag_sort_idx ON asset (lower(tag), id);
+-- The date windows ("warranty ends within 90 days") are counted from the index alone, school scope included.
+CREATE INDEX asset_warranty_idx ON asset (warranty_end, id) INCLUDE (school_id, status);
+CREATE INDEX asset_warranty_desc_idx ON asset (warranty_end DESC NULLS LAST, id DESC);
+CREATE INDEX asset_end_of_life_idx ON asset (end_of_life, id) INCLUDE (school_id);
+CREATE INDEX asset_purchase_idx ON asset (purchase_date, id) INCLUDE (school_id);
 CREATE INDEX asset_search_trgm ON asset USING gin (search gin_trgm_ops);
 CREATE INDEX asset_extra_idx ON asset USING gin (extra jsonb_path_ops);
 
@@ -134,6 +138,58 @@ BEGIN
 END $$;
 CREATE TRIGGER manufacturer_search AFTER UPDATE OF name ON manufacturer
   FOR EACH ROW EXECUTE FUNCTION asset_search_renew_manufacturer();
+
+-- The number of assets per school, kind and status, kept by statement triggers: the overview's counts and the
+-- totals of lists filtered only on school, kind and status read a few hundred rows instead of every asset.
+-- (Concurrent writers of the same school, kind and status wait for each other's commit on the counter row.)
+CREATE TABLE asset_count (
+  school_id BIGINT NOT NULL REFERENCES school(id),
+  kind      VARCHAR(30) NOT NULL,
+  status    VARCHAR(20) NOT NULL,
+  n         BIGINT NOT NULL CHECK (n >= 0),
+  PRIMARY KEY (school_id, kind, status)
+);
+
+CREATE FUNCTION asset_count_apply(p_school BIGINT, p_kind TEXT, p_status TEXT, p_delta BIGINT) RETURNS void
+  LANGUAGE plpgsql AS $$
+BEGIN
+  IF p_delta < 0 THEN -- the row exists: the assets it counted were counted on their way in
+    UPDATE asset_count SET n = n + p_delta WHERE school_id = p_school AND kind = p_kind AND status = p_status;
+  ELSE
+    INSERT INTO asset_count (school_id, kind, status, n) VALUES (p_school, p_kind, p_status, p_delta)
+    ON CONFLICT (school_id, kind, status) DO UPDATE SET n = asset_count.n + EXCLUDED.n;
+  END IF;
+END $$;
+
+CREATE FUNCTION asset_count_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM asset_count_apply(school_id, kind, status, count(*)) FROM new_rows GROUP BY school_id, kind, status;
+  RETURN NULL;
+END $$;
+CREATE FUNCTION asset_count_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM asset_count_apply(school_id, kind, status, -count(*)) FROM old_rows GROUP BY school_id, kind, status;
+  RETURN NULL;
+END $$;
+CREATE FUNCTION asset_count_updated() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM asset_count_apply(school_id, kind, status, sum(d)::bigint)
+  FROM (SELECT school_id, kind, status, -1 AS d FROM old_rows UNION ALL SELECT school_id, kind, status, 1 FROM new_rows) c
+  GROUP BY school_id, kind, status HAVING sum(d) <> 0;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER asset_count_insert AFTER INSERT ON asset REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION asset_count_inserted();
+CREATE TRIGGER asset_count_delete AFTER DELETE ON asset REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION asset_count_deleted();
+CREATE TRIGGER asset_count_update AFTER UPDATE ON asset REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION asset_count_updated();
+CREATE FUNCTION asset_count_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM asset_count;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER asset_count_truncate AFTER TRUNCATE ON asset FOR EACH STATEMENT EXECUTE FUNCTION asset_count_truncated();
 
 CREATE TABLE asset_attachment (
   id               BIGSERIAL PRIMARY KEY,

@@ -112,6 +112,10 @@ class AssetRulesTest {
                 LocalDate.of(2025, 1, 1));
         assertThat(escaped.params()).containsEntry("q0", "%100\\%\\_%");
         assertThat(escaped.page()).contains("ORDER BY a.warranty_end ASC NULLS LAST, a.id ASC");
+        assertThat(escaped.count()).as("text searches count up to a limit").contains("LIMIT 1001");
+        var totals = AssetListQuery.build("{1}", new AssetFilter(3L, List.of(AssetKind.LAPTOP), List.of(AssetStatus.IN_USE), null,
+                null, null, null, null, null, null, null), List.of(), List.of(), null, false, 25, 0, LocalDate.of(2025, 1, 1));
+        assertThat(totals.count()).as("school, kind and status alone: from the kept counts").startsWith("SELECT coalesce(sum(a.n), 0) FROM asset_count a");
     }
 
     @Test

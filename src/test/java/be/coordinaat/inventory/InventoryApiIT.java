@@ -138,6 +138,44 @@ class InventoryApiIT {
         assertThat(coordinator.get("/api/v1/assets/" + id).json().get("status").asString()).isEqualTo("DISPOSED");
     }
 
+    @Autowired Inventory inventory;
+
+    /** The hooks of the features built on the inventory: lending (ON_LOAN) and the stocktake (last audit). */
+    @Test
+    void lendingAloneMovesAnAssetInAndOutOfOnLoan() {
+        Api coordinator = Api.as("coordinator", port, jdbc);
+        long a = Demo.regenboog(jdbc);
+        long id = coordinator.post("/api/v1/assets", "{\"schoolId\":" + a + ",\"kind\":\"TABLET\",\"status\":\"IN_STOCK\"}").json().get("id").asLong();
+        long user = jdbc.sql("SELECT id FROM app_user WHERE username = 'coordinator'").query(Long.class).single();
+        var me = new be.coordinaat.access.CurrentUser(user, jdbc.sql("SELECT board_id FROM school WHERE id = ?").param(a).query(Long.class).single(),
+                "coordinator", "Koen Coördinator", null, "nl-BE", List.of(new be.coordinaat.access.Grant(be.coordinaat.access.Role.COORDINATOR, a)),
+                true, null, null);
+        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(me, null, me.getAuthorities()));
+        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+        try {
+            inventory.lendOut(id);
+            assertThat(inventory.asset(id).status()).isEqualTo(AssetStatus.ON_LOAN);
+            assertThat(status(coordinator, "/api/v1/assets/" + id + "/status", "IN_STOCK", null).status()).as("only lending ends a loan").isEqualTo(400);
+            assertThat(coordinator.delete("/api/v1/assets/" + id).status()).isEqualTo(409);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> inventory.returnFromLoan(id, AssetStatus.RETIRED))
+                    .isInstanceOf(be.coordinaat.shared.InvalidInputException.class);
+            inventory.returnFromLoan(id, AssetStatus.IN_REPAIR);
+            assertThat(inventory.asset(id).status()).isEqualTo(AssetStatus.IN_REPAIR);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> inventory.lendOut(id))
+                    .as("a device in repair cannot be lent").isInstanceOf(be.coordinaat.shared.InvalidInputException.class);
+            inventory.markAudited(id, null);
+            assertThat(inventory.asset(id).lastAuditAt()).isNotNull();
+            long b = Demo.atheneum(jdbc);
+            long other = jdbc.sql("SELECT id FROM asset WHERE school_id = ? AND tag = 'AT-000002'").param(b).query(Long.class).single();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> inventory.lendOut(other))
+                    .isInstanceOf(be.coordinaat.shared.NotFoundException.class);
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+        assertThat(history(id)).anyMatch(h -> h.contains("ON_LOAN")).anyMatch(h -> h.contains("lastAuditAt"));
+    }
+
     Api.Response status(Api api, String path, String status, String reason) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", status);
@@ -392,6 +430,7 @@ class InventoryApiIT {
         assertThat(tags(admin, base + "&sort=model")).containsExactly("F-2", "F-1", "f-5", "F-4", "F-3");
         assertThat(tags(admin, base + "&sort=room")).containsExactly("F-1", "f-5", "F-2", "F-3", "F-4");
 
+        assertThat(admin.get(base + "&q=sn").json().get("totalCapped").asBoolean()).isFalse();
         var page = admin.get(base + "&size=2&page=1&sort=tag");
         assertThat(page.json().get("total").asLong()).isEqualTo(5);
         assertThat(page.json().get("items").findValuesAsString("tag")).containsExactly("F-3", "F-4");
@@ -440,6 +479,31 @@ class InventoryApiIT {
         List<String> tags = new ArrayList<>();
         r.json().get("items").forEach(i -> tags.add(i.get("tag").asString()));
         return tags;
+    }
+
+    @Test
+    void theCountsPerSchoolKindAndStatusFollowEveryChange() {
+        Api coordinator = Api.as("coordinator", port, jdbc);
+        long a = Demo.regenboog(jdbc);
+        long printers = printers(a);
+        long id = coordinator.post("/api/v1/assets", "{\"schoolId\":" + a + ",\"kind\":\"PRINTER\"}").json().get("id").asLong();
+        coordinator.post("/api/v1/assets", "{\"schoolId\":" + a + ",\"kind\":\"PRINTER\",\"status\":\"IN_USE\"}");
+        assertThat(printers(a)).isEqualTo(printers + 2);
+        assertThat(coordinator.get("/api/v1/assets?kind=PRINTER&status=IN_STOCK,IN_USE").json().get("total").asLong())
+                .isEqualTo(jdbc.sql("SELECT count(*) FROM asset WHERE school_id = ? AND kind = 'PRINTER' AND status IN ('IN_STOCK', 'IN_USE')")
+                        .param(a).query(Long.class).single());
+        status(coordinator, "/api/v1/assets/" + id + "/status", "IN_USE", null);
+        coordinator.put("/api/v1/assets/" + id, "{\"schoolId\":" + a + ",\"kind\":\"MONITOR\"}");
+        assertThat(printers(a)).isEqualTo(printers + 1);
+        coordinator.delete("/api/v1/assets/" + id);
+        List<String> kept = jdbc.sql("SELECT school_id || kind || status || n FROM asset_count WHERE n > 0 ORDER BY 1").query(String.class).list();
+        List<String> real = jdbc.sql("SELECT school_id || kind || status || count(*) FROM asset GROUP BY school_id, kind, status ORDER BY 1")
+                .query(String.class).list();
+        assertThat(kept).isEqualTo(real);
+    }
+
+    long printers(long school) {
+        return Api.as("coordinator", port, jdbc).get("/api/v1/assets?kind=PRINTER&school=" + school).json().get("total").asLong();
     }
 
     @Test

@@ -179,4 +179,37 @@ class InventoryPagesIT {
         Document prefix = coordinator.get("/inventory").document();
         assertThat(prefix.select("input[name=prefix]").val()).isEqualTo("RB");
     }
+
+    @Test
+    void aTextSearchWithThousandsOfMatchesSaysMoreThanAThousand() {
+        long school = jdbc.sql("INSERT INTO school (board_id, name, institution_number, level) SELECT board_id, 'Grote school', ?, 'SECONDARY' FROM school WHERE institution_number = '123456' RETURNING id")
+                .param(Demo.freshInstitutionNumber(jdbc)).query(Long.class).single();
+        jdbc.sql("INSERT INTO asset (school_id, tag, kind, status, notes) SELECT ?, 'GS-' || g, 'CHROMEBOOK', 'IN_USE', 'klasset' FROM generate_series(1, 1001) g")
+                .param(school).update();
+        var api = be.coordinaat.support.Api.as("admin", port, jdbc).get("/api/v1/assets?school=" + school + "&q=klasset").json();
+        assertThat(api.get("total").asLong()).isEqualTo(1000);
+        assertThat(api.get("totalCapped").asBoolean()).isTrue();
+        assertThat(be.coordinaat.support.Api.as("admin", port, jdbc).get("/api/v1/assets?school=" + school).json().get("total").asLong())
+                .as("without text: exact").isEqualTo(1001);
+        Document page = Browserless.signIn(port, "admin", "admin").get("/inventory/assets?school=" + school + "&q=klasset").document();
+        assertThat(page.select("#asset-count").text()).isEqualTo("meer dan 1.000 toestellen: verfijn de zoekopdracht");
+        assertThat(page.select(".pagination").text()).contains("Pagina 1 (van meer dan 1.000 toestellen)");
+    }
+
+    @Test
+    void assignmentChooserAndSchoolChoice() {
+        long a = Demo.regenboog(jdbc);
+        long person = jdbc.sql("INSERT INTO person (board_id, kind, first_name, last_name, class_name) SELECT board_id, 'PUPIL', 'Lotte', 'Kiezer', '5B' FROM school WHERE id = ? RETURNING id")
+                .param(a).query(Long.class).single();
+        jdbc.sql("INSERT INTO person_school (person_id, school_id) VALUES (?, ?)").params(person, a).update();
+        Browserless coordinator = Browserless.signIn(port, "coordinator", "coordinator");
+        Document options = coordinator.get("/inventory/assets/person-options?school=" + a + "&personQ=kiez").document();
+        assertThat(options.select("option[value=" + person + "]").text()).isEqualTo("Lotte Kiezer (5B)");
+
+        // a board admin registers for one of several schools: the form asks which
+        Browserless admin = Browserless.signIn(port, "admin", "admin");
+        Document choose = admin.get("/inventory/assets/new").document();
+        assertThat(choose.select("#choose-school a").eachText()).contains("Gemeentelijke Basisschool De Regenboog", "Gemeentelijk Atheneum Zonnebeke");
+        assertThat(admin.get("/inventory/assets/new?school=" + Demo.atheneum(jdbc)).document().select("#form-school").text()).contains("Atheneum");
+    }
 }

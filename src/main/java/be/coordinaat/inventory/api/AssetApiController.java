@@ -5,12 +5,11 @@ import be.coordinaat.inventory.Forms.AssetForm;
 import be.coordinaat.inventory.Forms.SavedFilterForm;
 import be.coordinaat.inventory.Forms.StatusForm;
 import be.coordinaat.inventory.Inventory;
-import be.coordinaat.inventory.Views.AssetRow;
+import be.coordinaat.inventory.Views.AssetPage;
 import be.coordinaat.inventory.Views.AssetView;
 import be.coordinaat.inventory.Views.AttachmentView;
 import be.coordinaat.inventory.Views.SavedFilterView;
 import be.coordinaat.inventory.Views.SchoolSummary;
-import be.coordinaat.shared.Page;
 import be.coordinaat.shared.PageQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -57,8 +56,8 @@ class AssetApiController {
             + "room, building, person, model, manufacturer, warranty (ended | days), endOfLife (passed | days), "
             + "extra (key:value of a custom field, repeatable), q (words in tag, name, serial, manufacturer, model, notes). "
             + "Sort by tag, name, serial, kind, status, model, room, school, warrantyEnd, endOfLife, purchaseDate or "
-            + "updated (prefix - for descending).")
-    Page<AssetRow> assets(@Valid @ModelAttribute AssetFilter filter, @RequestParam(required = false) Integer page,
+            + "updated (prefix - for descending). With q, total counts matches up to 1,000; totalCapped says there are more.")
+    AssetPage assets(@Valid @ModelAttribute AssetFilter filter, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
             @RequestParam(required = false) String q) {
         return inventory.assets(filter, PageQuery.of(page, size, sort, q));

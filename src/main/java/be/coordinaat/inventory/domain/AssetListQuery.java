@@ -12,30 +12,45 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The SQL of the asset list: one count and one page query over the same conditions, the page joining the names
- * of school, model, manufacturer, room, building and person so a page costs two queries whatever its size. The
- * count joins nothing: related filters (building, manufacturer) are sub-selects on their indexes. Sort keys are
- * whitelisted; user input only ever reaches the SQL as parameters.
+ * The SQL of the asset list: one count and one page query over the same conditions, so a page costs two queries
+ * whatever its size. The page query picks the page's assets first (sorted and limited on the asset table and its
+ * indexes) and only then looks up the names of school, model, manufacturer, room, building and person for those
+ * rows. The count joins nothing: related filters (building, manufacturer) are sub-selects on their indexes, and a
+ * list filtered on school, kind and status alone is counted from {@code asset_count}. Sort keys are whitelisted;
+ * user input only ever reaches the SQL as parameters.
  */
 public final class AssetListQuery {
     private AssetListQuery() {}
 
-    public static final String SELECT = """
-            SELECT a.id, a.school_id, s.name AS school_name, a.tag, a.name, a.serial, a.kind, a.status,
-                   a.model_id, m.name AS model_name, f.name AS manufacturer_name,
-                   a.room_id, r.name AS room_name, r.code AS room_code, b.name AS building_name,
-                   a.assigned_person_id, p.first_name || ' ' || p.last_name AS person_name,
-                   a.purchase_date, a.warranty_end, a.end_of_life, a.version
-            FROM asset a
-            JOIN school s ON s.id = a.school_id
-            LEFT JOIN asset_model m ON m.id = a.model_id
-            LEFT JOIN manufacturer f ON f.id = m.manufacturer_id
-            LEFT JOIN room r ON r.id = a.room_id
-            LEFT JOIN building b ON b.id = r.building_id
-            LEFT JOIN person p ON p.id = a.assigned_person_id""";
+    /**
+     * The columns of a list row, read from the page's assets ({@code a}, at most one page of them) with the names
+     * of what they refer to. Scalar sub-selects on primary keys keep the planning of this statement cheap; the
+     * model and room are joined because their names are also sort keys.
+     */
+    public static final String COLUMNS = """
+            SELECT a.id, a.school_id, (SELECT name FROM school WHERE id = a.school_id) AS school_name, a.tag, a.name,
+                   a.serial, a.kind, a.status, a.model_id, m.name AS model_name,
+                   (SELECT name FROM manufacturer WHERE id = m.manufacturer_id) AS manufacturer_name,
+                   a.room_id, r.name AS room_name, r.code AS room_code,
+                   (SELECT name FROM building WHERE id = r.building_id) AS building_name, a.assigned_person_id,
+                   (SELECT first_name || ' ' || last_name FROM person WHERE id = a.assigned_person_id) AS person_name,
+                   a.purchase_date, a.warranty_end, a.end_of_life, a.version""";
 
-    /** A whitelisted sort: its SQL expression and whether it can be null (those sort last both ways). */
-    private record Sort(String expression, boolean nullable) {}
+    /**
+     * Run first in the list's transaction: plan each execution for its own values. A prepared statement's generic
+     * plan cannot know whether "%3ac11d%" matches one asset or "%chromebook%" ten thousand, and picks badly.
+     */
+    public static final String CUSTOM_PLANS = "SET LOCAL plan_cache_mode = force_custom_plan";
+
+    /**
+     * A whitelisted sort: its SQL expression, whether it can be null (those sort last both ways) and the join it
+     * needs, if any (the same alias is joined again around the page for its name).
+     */
+    private record Sort(String expression, boolean nullable, String join) {
+        Sort(String expression, boolean nullable) {
+            this(expression, nullable, "");
+        }
+    }
 
     private static final Map<String, Sort> SORTS = Map.ofEntries(
             Map.entry("tag", new Sort("lower(a.tag)", false)),
@@ -43,15 +58,18 @@ public final class AssetListQuery {
             Map.entry("serial", new Sort("a.serial", true)),
             Map.entry("kind", new Sort("a.kind", false)),
             Map.entry("status", new Sort("a.status", false)),
-            Map.entry("model", new Sort("lower(m.name)", true)),
-            Map.entry("room", new Sort("lower(r.name)", true)),
-            Map.entry("school", new Sort("lower(s.name)", false)),
+            Map.entry("model", new Sort("lower(m.name)", true, " LEFT JOIN asset_model m ON m.id = a.model_id")),
+            Map.entry("room", new Sort("lower(r.name)", true, " LEFT JOIN room r ON r.id = a.room_id")),
+            Map.entry("school", new Sort("lower(s.name)", false, " JOIN school s ON s.id = a.school_id")),
             Map.entry("warrantyEnd", new Sort("a.warranty_end", true)),
             Map.entry("endOfLife", new Sort("a.end_of_life", true)),
             Map.entry("purchaseDate", new Sort("a.purchase_date", true)),
             Map.entry("updated", new Sort("a.updated_at", false)));
 
     public static final String DEFAULT_SORT = "tag";
+
+    /** Text searches are counted up to this many matches (see {@link be.coordinaat.inventory.Views.AssetPage}). */
+    public static final int TEXT_COUNT_LIMIT = 1000;
 
     /** The SQL and its parameters. */
     public record Sql(String count, String page, Map<String, Object> params) {}
@@ -137,8 +155,20 @@ public final class AssetListQuery {
         String orderBy = " ORDER BY " + s.expression() + direction + (s.nullable() ? " NULLS LAST" : "") + ", a.id" + direction;
         params.put("limit", limit);
         params.put("offset", offset);
-        return new Sql("SELECT count(*) FROM asset a" + condition,
-                SELECT + condition + orderBy + " LIMIT :limit OFFSET :offset", params);
+        // the page is chosen on the assets alone; only its rows get their names
+        String page = "SELECT a.* FROM asset a" + s.join() + condition + orderBy + " LIMIT :limit OFFSET :offset";
+        String named = COLUMNS + " FROM (" + page + ") a LEFT JOIN asset_model m ON m.id = a.model_id"
+                + " LEFT JOIN room r ON r.id = a.room_id" + (s.join().contains("school") ? s.join() : "") + orderBy;
+        // filtered on school, kind and status alone: the total comes from the counts kept per school, kind and status
+        boolean fromTotals = terms.isEmpty() && extraJson.isEmpty() && filter.room() == null && filter.building() == null
+                && filter.person() == null && filter.model() == null && filter.manufacturer() == null
+                && filter.warranty() == null && filter.endOfLife() == null;
+        // a text search that matches thousands of assets is counted up to a limit: past it the exact number helps
+        // nobody, and every match would have to be read from the table to check its text
+        String count = fromTotals ? "SELECT coalesce(sum(a.n), 0) FROM asset_count a" + condition
+                : !terms.isEmpty() ? "SELECT count(*) FROM (SELECT 1 FROM asset a" + condition + " LIMIT " + (TEXT_COUNT_LIMIT + 1) + ") c"
+                : "SELECT count(*) FROM asset a" + condition;
+        return new Sql(count, named, params);
     }
 
     public static boolean knownSort(String key) {

@@ -64,19 +64,10 @@ class AssetController {
         var summary = inventory.summary();
         model.addAttribute("summary", summary);
         model.addAttribute("statuses", AssetStatus.values());
-        Map<Long, String> prefixes = new LinkedHashMap<>();
-        Map<Long, Boolean> manage = new LinkedHashMap<>();
-        summary.forEach(s -> {
-            boolean canManage = inventory.canManage(s.schoolId());
-            manage.put(s.schoolId(), canManage);
-            if (canManage) {
-                prefixes.put(s.schoolId(), inventory.tagPrefix(s.schoolId()));
-            }
-        });
+        Map<Long, String> prefixes = inventory.tagPrefixes(); // the schools the user may change, with their prefix
         model.addAttribute("prefixes", prefixes);
-        model.addAttribute("manage", manage);
         model.addAttribute("warrantyDays", Inventory.WARRANTY_SOON_DAYS);
-        model.addAttribute("canCreate", !inventory.manageableSchools().isEmpty());
+        model.addAttribute("canCreate", !prefixes.isEmpty());
         return "inventory/overview";
     }
 
