@@ -480,18 +480,8 @@ public class AssetTransfer {
 
     // ---- export ----
 
-    private static final String EXPORT_SELECT = """
-            SELECT a.id, a.school_id, s.name AS school_name, a.tag, a.name, a.serial, a.kind, a.status,
-                   a.model_id, m.name AS model_name, f.name AS manufacturer_name,
-                   a.room_id, r.name AS room_name, r.code AS room_code, a.purchase_date, a.price, a.supplier,
-                   a.order_reference, a.warranty_end, a.end_of_life, a.notes, a.extra::text AS extra
-            FROM asset a
-            JOIN school s ON s.id = a.school_id
-            LEFT JOIN asset_model m ON m.id = a.model_id
-            LEFT JOIN manufacturer f ON f.id = m.manufacturer_id
-            LEFT JOIN room r ON r.id = a.room_id
-            LEFT JOIN building b ON b.id = r.building_id
-            LEFT JOIN person p ON p.id = a.assigned_person_id""";
+    /** The columns an export has beyond the list's. */
+    private static final String EXPORT_COLUMNS = ", a.price, a.supplier, a.order_reference, a.notes, a.extra::text AS extra";
 
     /**
      * Writes the assets matching the list's filter (free text {@code q}, {@code sort} as on the list) in the user's
@@ -510,10 +500,11 @@ public class AssetTransfer {
         AssetListQuery.Sql sql = AssetListQuery.build(access.schoolArray(Permission.INVENTORY_READ), filter,
                 extraConditions(filter.extra()), AssetListQuery.terms(query.q()), query.sort(), query.descending(),
                 Integer.MAX_VALUE, 0, LocalDate.now(Formats.ZONE));
-        if (!sql.page().startsWith(AssetListQuery.SELECT)) {
+        if (!sql.page().startsWith(AssetListQuery.COLUMNS)) {
             throw new IllegalStateException("the list query changed its shape");
         }
-        String select = EXPORT_SELECT + sql.page().substring(AssetListQuery.SELECT.length());
+        // the list's own query (same filter, scope and order), with the columns an export adds
+        String select = AssetListQuery.COLUMNS + EXPORT_COLUMNS + sql.page().substring(AssetListQuery.COLUMNS.length());
         Map<String, String> fieldLabels = new LinkedHashMap<>();
         fields().forEach(f -> fieldLabels.putIfAbsent(f.key(), f.label()));
         List<String> header = new ArrayList<>();

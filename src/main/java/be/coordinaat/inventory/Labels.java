@@ -118,8 +118,8 @@ public class Labels {
                 filter = filter.withSchool(readable.get(0).id());
             }
             for (int page = 0; ; page++) {
-                Page<AssetRow> rows = inventory.assets(filter, PageQuery.of(page, PageQuery.MAX_SIZE, "tag", request.q()));
-                if (rows.total() > MAX_LABELS) {
+                Views.AssetPage rows = inventory.assets(filter, PageQuery.of(page, PageQuery.MAX_SIZE, "tag", request.q()));
+                if (rows.totalCapped() || rows.total() > MAX_LABELS) {
                     throw tooMany();
                 }
                 for (AssetRow a : rows.items()) {
