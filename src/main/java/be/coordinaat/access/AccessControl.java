@@ -55,9 +55,26 @@ public class AccessControl {
             }
         }
         if (boardWide) {
-            schools.schoolsOfBoard(user.get().boardId()).forEach(s -> ids.add(s.id()));
+            boardSchools(user.get().boardId()).forEach(s -> ids.add(s.id()));
         }
         return ids;
+    }
+
+    /** The board's schools, read once per request (a page asks several times). */
+    @SuppressWarnings("unchecked")
+    private List<SchoolDirectory.SchoolRef> boardSchools(long boardId) {
+        var request = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return schools.schoolsOfBoard(boardId);
+        }
+        String key = AccessControl.class.getName() + ".schools." + boardId;
+        Object cached = request.getAttribute(key, org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+        if (cached != null) {
+            return (List<SchoolDirectory.SchoolRef>) cached;
+        }
+        List<SchoolDirectory.SchoolRef> list = schools.schoolsOfBoard(boardId);
+        request.setAttribute(key, list, org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+        return list;
     }
 
     /**
@@ -122,7 +139,7 @@ public class AccessControl {
     /** The schools of the board the user may see, for choosers in forms. */
     public List<SchoolDirectory.SchoolRef> visibleSchools(Permission permission) {
         Set<Long> ids = schools(permission);
-        return currentUser().map(u -> schools.schoolsOfBoard(u.boardId()).stream().filter(s -> ids.contains(s.id())).toList())
+        return currentUser().map(u -> boardSchools(u.boardId()).stream().filter(s -> ids.contains(s.id())).toList())
                 .orElse(List.of());
     }
 

@@ -221,6 +221,28 @@ public class Accounts {
         return findInBoard(userId, boardId).orElseThrow(() -> new NotFoundException("user", userId));
     }
 
+    /** Unlinks the accounts linked to a person that is being deleted (the account stays, without a person). */
+    @Transactional
+    public void unlinkPerson(long personId, long boardId) {
+        jdbc.sql("UPDATE app_user SET person_id = NULL, version = version + 1 WHERE person_id = ? AND board_id = ?")
+                .params(personId, boardId).update();
+    }
+
+    /** Links an account to its person (demo data and, later, account provisioning). */
+    @Transactional
+    public void linkPerson(long userId, long personId, long boardId) {
+        jdbc.sql("UPDATE app_user SET person_id = ?, version = version + 1 WHERE id = ? AND board_id = ?")
+                .params(personId, userId, boardId).update();
+    }
+
+    /**
+     * An account of the current user's board, for other modules that link records to accounts (an evaluator,
+     * a coordinator); empty for unknown ids and other boards' accounts.
+     */
+    public Optional<AccountView> colleague(long userId) {
+        return findInBoard(userId, access.current().boardId());
+    }
+
     Optional<AccountView> findInBoard(long userId, long boardId) {
         return jdbc.sql("""
                 SELECT id, board_id, username, display_name, email, person_id, locale, enabled, locked_until,

@@ -11,12 +11,27 @@ public record PageQuery(int page, int size, String sort, boolean descending, Str
     public static final int MAX_SIZE = 200;
 
     public PageQuery {
-        page = Math.max(0, page);
         size = size <= 0 ? 25 : Math.min(size, MAX_SIZE);
-        q = q == null || q.isBlank() ? null : q.strip();
+        // page × size must stay a valid OFFSET
+        page = Math.min(Math.max(0, page), Integer.MAX_VALUE / size - 1);
+        q = cleanText(q);
         if (q != null && q.length() > 200) {
-            q = q.substring(0, 200);
+            q = q.substring(0, 200).strip();
         }
+    }
+
+    /**
+     * Search text without control characters (PostgreSQL cannot store or compare NUL, and no name contains any)
+     * or unpaired surrogates; null when nothing is left.
+     */
+    public static String cleanText(String s) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().filter(c -> !Character.isISOControl(c) && !(c >= 0xD800 && c <= 0xDFFF)).forEach(b::appendCodePoint);
+        String out = b.toString().strip();
+        return out.isEmpty() ? null : out;
     }
 
     public static PageQuery of(Integer page, Integer size, String sort, String q) {

@@ -61,6 +61,16 @@ class FoundationBenchmark {
         jdbc.sql("ANALYZE person_school").update();
         System.out.printf(Locale.ROOT, "%nGenerated %d people in %.1f s%n", PEOPLE, (System.nanoTime() - t0) / 1e9);
 
+        String ids = "{" + String.join(",", schools.stream().map(String::valueOf).toList()) + "}";
+        for (String sql : new String[] {
+                "SELECT count(*) FROM person p WHERE p.board_id = " + board + " AND p.school_ids && CAST('" + ids + "' AS bigint[]) AND lower(p.first_name || ' ' || p.last_name) LIKE '%aer%'",
+                be.coordinaat.people.PeopleSql.SELECT + " WHERE p.board_id = " + board + " AND p.school_ids && CAST('" + ids + "' AS bigint[]) AND lower(p.first_name || ' ' || p.last_name) LIKE '%aer%' ORDER BY lower(p.last_name), lower(p.first_name), p.id LIMIT 25",
+                "SELECT count(*) FROM person p WHERE p.board_id = " + board + " AND p.school_ids && CAST('" + ids + "' AS bigint[])",
+                be.coordinaat.people.PeopleSql.SELECT + " WHERE p.board_id = " + board + " AND p.school_ids && CAST('" + ids + "' AS bigint[]) ORDER BY lower(p.last_name), lower(p.first_name), p.id LIMIT 25"}) {
+            System.out.println("EXPLAIN " + sql.substring(0, Math.min(120, sql.length())));
+            jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + sql).query(String.class).list().forEach(l -> System.out.println("  " + l));
+        }
+
         Api admin = Api.as("admin", port, jdbc);
         Api coordinator = Api.as("coordinator", port, jdbc);
         Random random = new Random(42);

@@ -14,14 +14,14 @@ public class Formats {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     public String dateTime(Instant instant) {
-        return instant == null ? "" : DATE_TIME.format(instant);
+        return instant == null ? "—" : DATE_TIME.format(instant);
     }
 
     public String date(LocalDate date) {
-        return date == null ? "" : DATE.format(date);
+        return date == null ? "—" : DATE.format(date);
     }
 
     public String date(Instant instant) {
-        return instant == null ? "" : DATE.format(instant.atZone(ZONE));
+        return instant == null ? "—" : DATE.format(instant.atZone(ZONE));
     }
 }

@@ -1,0 +1,7 @@
+package be.coordinaat.people;
+
+/** Staff members (teachers, secretariat, director, …) and pupils. Pupils carry only minimal data. */
+public enum PersonKind {
+    STAFF,
+    PUPIL
+}
