@@ -222,7 +222,7 @@ class LicenceController {
             schoolId = manageable.get(0).id();
         }
         return form(model, new LicenceForm(SoftwareController.parseId(software), schoolId, null, LicenceType.PER_USER,
-                null, null, null, null, false, null, null, null, null), null);
+                null, null, null, null, false, null, null, null, null), null, null);
     }
 
     @PostMapping("/licences")
@@ -236,14 +236,14 @@ class LicenceController {
             redirect.addFlashAttribute("flash", "flash.saved");
             return "redirect:/licences/" + id[0];
         }
-        return form(model, form, null);
+        return form(model, form, null, errors);
     }
 
     @GetMapping("/licences/{id}/edit")
     String edit(@PathVariable long id, Model model) {
         LicenceView l = requireManage(id);
         return form(model, new LicenceForm(l.softwareId(), l.schoolId(), l.name(), l.type(), l.seats(), l.cost(),
-                l.startDate(), l.endDate(), l.autoRenew(), l.supplier(), l.orderReference(), l.notes(), l.version()), l);
+                l.startDate(), l.endDate(), l.autoRenew(), l.supplier(), l.orderReference(), l.notes(), l.version()), l, null);
     }
 
     @PostMapping("/licences/{id}")
@@ -254,7 +254,7 @@ class LicenceController {
             redirect.addFlashAttribute("flash", "flash.saved");
             return "redirect:/licences/" + id;
         }
-        return form(model, form, l);
+        return form(model, form, l, errors);
     }
 
     private LicenceView requireManage(long id) {
@@ -265,8 +265,8 @@ class LicenceController {
         return l;
     }
 
-    private String form(Model model, LicenceForm form, LicenceView licence) {
-        model.addAttribute("form", form);
+    private String form(Model model, LicenceForm form, LicenceView licence, BindingResult errors) {
+        FormModel.put(model, form, errors);
         model.addAttribute("licence", licence);
         model.addAttribute("softwareChoices", catalogue.choices());
         model.addAttribute("schools", licences.manageableSchools());

@@ -90,7 +90,7 @@ class SoftwareController {
         var own = catalogue.manageableSchools();
         List<Long> preset = own.size() == 1 ? List.of(own.get(0).id()) : List.of();
         return form(model, new SoftwareForm(null, SoftwareCategory.EDUCATIONAL_APP, null, null, null, null, null, null,
-                null, preset, null), null);
+                null, preset, null), null, null);
     }
 
     @PostMapping("/software")
@@ -102,7 +102,7 @@ class SoftwareController {
             redirect.addFlashAttribute("flash", "flash.saved");
             return "redirect:/software/" + id[0];
         }
-        return form(model, form, null);
+        return form(model, form, null, errors);
     }
 
     @GetMapping("/software/{id}/edit")
@@ -110,7 +110,7 @@ class SoftwareController {
         SoftwareView s = requireManage(id);
         return form(model, new SoftwareForm(s.name(), s.category(), s.vendorName(), s.vendorOrganisationId(),
                 s.administratorUserId(), s.administratorName(), s.website(), s.contractReference(), s.notes(),
-                s.schoolIds(), s.version()), s);
+                s.schoolIds(), s.version()), s, null);
     }
 
     @PostMapping("/software/{id}")
@@ -121,7 +121,7 @@ class SoftwareController {
             redirect.addFlashAttribute("flash", "flash.saved");
             return "redirect:/software/" + id;
         }
-        return form(model, form, s);
+        return form(model, form, s, errors);
     }
 
     @PostMapping("/software/{id}/delete")
@@ -144,8 +144,8 @@ class SoftwareController {
         return s;
     }
 
-    private String form(Model model, SoftwareForm form, SoftwareView software) {
-        model.addAttribute("form", form);
+    private String form(Model model, SoftwareForm form, SoftwareView software, BindingResult errors) {
+        FormModel.put(model, form, errors);
         model.addAttribute("software", software);
         model.addAttribute("categories", SoftwareCategory.values());
         model.addAttribute("schools", catalogue.manageableSchools());
