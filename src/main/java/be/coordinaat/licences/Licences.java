@@ -86,11 +86,15 @@ public class Licences {
     private static final String FROM = """
              FROM licence l
             JOIN software sw ON sw.id = l.software_id
-            LEFT JOIN school s ON s.id = l.school_id
-            CROSS JOIN LATERAL (SELECT licence_seats_used(l.id, l.type) AS used) u""";
+            LEFT JOIN school s ON s.id = l.school_id""";
+    /**
+     * The seats used, in SQL. In the select list PostgreSQL evaluates it only for the rows of the page (after sort
+     * and limit); filtering or sorting on it evaluates it for every visible licence.
+     */
+    private static final String USED = "licence_seats_used(l.id, l.type)";
     private static final String ROW_COLUMNS = """
             SELECT l.id, l.school_id, s.name AS school_name, l.software_id, sw.name AS software_name, sw.category, l.name,
-                   l.type, l.seats, u.used, (l.seats IS NOT NULL AND u.used > l.seats) AS over_used,
+                   l.type, l.seats, licence_seats_used(l.id, l.type) AS used,
                    (SELECT count(*) FROM licence_assignment la WHERE la.licence_id = l.id) AS assignment_count,
                    l.cost, l.start_date, l.end_date, l.auto_renew,
                    EXISTS (SELECT 1 FROM licence_proof p WHERE p.licence_id = l.id) AS has_proof,
@@ -184,7 +188,7 @@ public class Licences {
             where.append(" AND l.end_date < :today");
         }
         if (Boolean.TRUE.equals(filter.overUse())) {
-            where.append(" AND l.seats IS NOT NULL AND u.used > l.seats");
+            where.append(" AND l.seats IS NOT NULL AND " + USED + " > l.seats");
         }
         if (filter.assetId() != null) {
             AssetView asset = inventory.asset(filter.assetId());
@@ -216,7 +220,7 @@ public class Licences {
                 "type", "l.type" + dir + ", " + software,
                 "school", "lower(s.name)" + dir + " NULLS FIRST, " + software,
                 "seats", "l.seats" + dir + " NULLS LAST, " + software,
-                "used", "u.used" + dir + ", " + software,
+                "used", USED + dir + ", " + software,
                 "cost", "l.cost" + dir + " NULLS LAST, " + software,
                 "start", "l.start_date" + dir + " NULLS LAST, " + software,
                 "end", "l.end_date" + dir + " NULLS LAST, " + software,
@@ -249,7 +253,7 @@ public class Licences {
         params.put("today", today);
         params.put("soon", today.plusDays(DEFAULT_RENEWAL_DAYS));
         List<LicenceRow> rows = jdbc.sql(ROW_COLUMNS + FROM + " WHERE" + VISIBLE + """
-                 AND ((l.seats IS NOT NULL AND u.used > l.seats)
+                 AND ((l.seats IS NOT NULL AND licence_seats_used(l.id, l.type) > l.seats)
                    OR (l.end_date < :today AND EXISTS (SELECT 1 FROM licence_assignment la WHERE la.licence_id = l.id))
                    OR l.end_date BETWEEN :today AND :soon)
                 ORDER BY l.end_date NULLS LAST, lower(sw.name), l.id""").params(params).query(Licences::row).list();
@@ -750,7 +754,7 @@ public class Licences {
         return new LicenceRow(rs.getLong("id"), (Long) rs.getObject("school_id"), rs.getString("school_name"),
                 rs.getLong("software_id"), rs.getString("software_name"), SoftwareCategory.valueOf(rs.getString("category")),
                 rs.getString("name"), LicenceType.valueOf(rs.getString("type")), (Integer) rs.getObject("seats"),
-                rs.getLong("used"), rs.getBoolean("over_used"), rs.getLong("assignment_count"), rs.getBigDecimal("cost"),
+                rs.getLong("used"), overUsed(rs), rs.getLong("assignment_count"), rs.getBigDecimal("cost"),
                 rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
                 rs.getBoolean("auto_renew"), rs.getBoolean("has_proof"), LicenceState.valueOf(rs.getString("state")),
                 rs.getInt("version"));
@@ -765,11 +769,17 @@ public class Licences {
         return new LicenceView(id, (Long) rs.getObject("school_id"), rs.getString("school_name"), rs.getLong("software_id"),
                 rs.getString("software_name"), SoftwareCategory.valueOf(rs.getString("category")), rs.getString("name"),
                 LicenceType.valueOf(rs.getString("type")), (Integer) rs.getObject("seats"), rs.getLong("used"),
-                rs.getBoolean("over_used"), rs.getLong("assignment_count"), rs.getBigDecimal("cost"),
+                overUsed(rs), rs.getLong("assignment_count"), rs.getBigDecimal("cost"),
                 rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
                 rs.getBoolean("auto_renew"), rs.getString("supplier"), rs.getString("order_reference"), rs.getString("notes"),
                 proof, LicenceState.valueOf(rs.getString("state")), rs.getInt("version"), instant(rs, "created_at"),
                 instant(rs, "updated_at"));
+    }
+
+    /** More seats used than owned; never for an unlimited licence. */
+    private static boolean overUsed(ResultSet rs) throws SQLException {
+        Integer seats = (Integer) rs.getObject("seats");
+        return seats != null && rs.getLong("used") > seats;
     }
 
     private static ProofView proofRow(ResultSet rs, int n) throws SQLException {

@@ -242,6 +242,11 @@ public class SoftwareCatalogue {
         if (before.schoolIds().contains(schoolId) == used) {
             return;
         }
+        if (!used && before.schoolIds().size() == 1 && !access.canForBoard(Permission.LICENCES_MANAGE)) {
+            // an entry without schools belongs to the board admins: the last school deletes it instead
+            throw new ConflictException("software.error.lastSchool",
+                    "the last school that uses the software cannot leave it; delete the software instead");
+        }
         if (used) {
             jdbc.sql("INSERT INTO software_school (software_id, school_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
                     .params(id, schoolId).update();

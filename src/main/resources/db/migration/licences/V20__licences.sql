@@ -81,6 +81,8 @@ CREATE TABLE licence_assignment (
 CREATE UNIQUE INDEX licence_assignment_asset_uq ON licence_assignment (licence_id, asset_id) WHERE asset_id IS NOT NULL;
 CREATE UNIQUE INDEX licence_assignment_person_uq ON licence_assignment (licence_id, person_id) WHERE person_id IS NOT NULL;
 CREATE UNIQUE INDEX licence_assignment_school_uq ON licence_assignment (licence_id, school_id) WHERE school_id IS NOT NULL;
+-- Counting and deleting a licence's assignments, whatever their kind.
+CREATE INDEX licence_assignment_licence_idx ON licence_assignment (licence_id);
 CREATE INDEX licence_assignment_asset_idx ON licence_assignment (asset_id) WHERE asset_id IS NOT NULL;
 CREATE INDEX licence_assignment_person_idx ON licence_assignment (person_id) WHERE person_id IS NOT NULL;
 CREATE INDEX licence_assignment_school_idx ON licence_assignment (school_id) WHERE school_id IS NOT NULL;

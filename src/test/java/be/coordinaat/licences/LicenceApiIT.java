@@ -91,6 +91,8 @@ class LicenceApiIT {
         assertThat(found.json().get("items").get(0).get("name").asString()).isEqualTo(name);
         assertThat(coordinator.get("/api/v1/software?q=prowise&category=OFFICE").json().get("total").asLong()).isZero();
 
+        assertThat(coordinator.delete("/api/v1/software/" + id + "/schools/" + a).status()).as("the last school").isEqualTo(409);
+
         // school B marks that it uses it too; from then on the coordinator of school A alone cannot change it
         assertThat(coordinator.put("/api/v1/software/" + id + "/schools/" + b, "").status()).as("not their school").isEqualTo(404);
         var joined = admin.put("/api/v1/software/" + id + "/schools/" + b, "");

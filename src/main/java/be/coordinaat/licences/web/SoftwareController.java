@@ -79,8 +79,12 @@ class SoftwareController {
     @PostMapping("/software/{id}/schools/{schoolId}")
     String markUsed(@PathVariable long id, @PathVariable long schoolId, @RequestParam(defaultValue = "true") boolean used,
             RedirectAttributes redirect) {
-        catalogue.setUsedBy(id, schoolId, used);
-        redirect.addFlashAttribute("flash", "flash.saved");
+        try {
+            catalogue.setUsedBy(id, schoolId, used);
+            redirect.addFlashAttribute("flash", "flash.saved");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("flashError", e.messageKey());
+        }
         return "redirect:/software/" + id;
     }
 
