@@ -78,7 +78,8 @@ class LicenceBrowserIT {
 
             browser.open("/inventory/assets/" + asset);
             browser.waitForText("#licences-of-asset", name);
-            browser.click("#licences-of-asset a");
+            long licence = jdbc.sql("SELECT l.id FROM licence l WHERE l.software_id = ?").param(software).query(Long.class).single();
+            browser.click("#licences-of-asset a[href='/licences/" + licence + "']");
             browser.waitForText("#licence-title", name);
         } catch (RuntimeException | AssertionError e) {
             browser.screenshot("licence-browser");
