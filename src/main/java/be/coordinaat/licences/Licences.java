@@ -88,10 +88,12 @@ public class Licences {
             JOIN software sw ON sw.id = l.software_id
             LEFT JOIN school s ON s.id = l.school_id""";
     /**
-     * The seats used, in SQL. In the select list PostgreSQL evaluates it only for the rows of the page (after sort
-     * and limit); filtering or sorting on it evaluates it for every visible licence.
+     * The seats used by every licence of the board, each school's devices and people counted once: for filtering and
+     * sorting on use. The rows themselves read {@code licence_seats_used}, which PostgreSQL evaluates for the rows of
+     * the page only (after sort and limit).
      */
-    private static final String USED = "licence_seats_used(l.id, l.type)";
+    private static final String USAGE = " LEFT JOIN licence_usage(:board) lu ON lu.licence_id = l.id";
+    private static final String USED = "coalesce(lu.used, 0)";
     private static final String ROW_COLUMNS = """
             SELECT l.id, l.school_id, s.name AS school_name, l.software_id, sw.name AS software_name, sw.category, l.name,
                    l.type, l.seats, licence_seats_used(l.id, l.type) AS used,
@@ -211,7 +213,8 @@ public class Licences {
         }
         params.put("today", today);
         params.put("soon", today.plusDays(DEFAULT_RENEWAL_DAYS));
-        long total = jdbc.sql("SELECT count(*)" + FROM + where).params(params).query(Long.class).single();
+        String from = FROM + (Boolean.TRUE.equals(filter.overUse()) || "used".equals(query.sort()) ? USAGE : "");
+        long total = jdbc.sql("SELECT count(*)" + from + where).params(params).query(Long.class).single();
         String dir = query.descending() ? " DESC" : " ASC";
         String software = "lower(sw.name)" + dir + ", lower(coalesce(l.name, ''))";
         String order = query.orderBy(Map.of(
@@ -225,7 +228,7 @@ public class Licences {
                 "start", "l.start_date" + dir + " NULLS LAST, " + software,
                 "end", "l.end_date" + dir + " NULLS LAST, " + software,
                 "updated", "l.updated_at"), "software").replace(", id", ", l.id");
-        List<LicenceRow> items = jdbc.sql(ROW_COLUMNS + FROM + where + order + " LIMIT :limit OFFSET :offset")
+        List<LicenceRow> items = jdbc.sql(ROW_COLUMNS + from + where + order + " LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", query.size()).param("offset", query.offset())
                 .query(Licences::row).list();
         return new Page<>(items, total, query.page(), query.size());
@@ -252,8 +255,8 @@ public class Licences {
         Map<String, Object> params = scope();
         params.put("today", today);
         params.put("soon", today.plusDays(DEFAULT_RENEWAL_DAYS));
-        List<LicenceRow> rows = jdbc.sql(ROW_COLUMNS + FROM + " WHERE" + VISIBLE + """
-                 AND ((l.seats IS NOT NULL AND licence_seats_used(l.id, l.type) > l.seats)
+        List<LicenceRow> rows = jdbc.sql(ROW_COLUMNS + FROM + USAGE + " WHERE" + VISIBLE + """
+                 AND ((l.seats IS NOT NULL AND coalesce(lu.used, 0) > l.seats)
                    OR (l.end_date < :today AND EXISTS (SELECT 1 FROM licence_assignment la WHERE la.licence_id = l.id))
                    OR l.end_date BETWEEN :today AND :soon)
                 ORDER BY l.end_date NULLS LAST, lower(sw.name), l.id""").params(params).query(Licences::row).list();

@@ -103,19 +103,46 @@ CREATE TABLE licence_proof (
 -- The seats a licence uses. An asset or person assigned directly takes one seat. A whole school assigned to a
 -- per-device licence covers each of its assets still in service, and to a per-user licence each of its people;
 -- an asset or person covered both ways counts once. For the other types a whole school takes one seat (a site).
+-- Two forms of the same rule, kept side by side (a test checks that they agree on every licence):
+-- licence_seats_used() for the rows of one page (evaluated after sort and limit), and licence_usage() for a whole
+-- board at once (each school's devices and people counted once), for the over-use filter, sorting and compliance.
 CREATE FUNCTION licence_seats_used(p_licence BIGINT, p_type TEXT) RETURNS BIGINT LANGUAGE sql STABLE AS $$
   SELECT
-    (SELECT count(*) FROM (
-       SELECT la.asset_id FROM licence_assignment la WHERE la.licence_id = p_licence AND la.asset_id IS NOT NULL
-       UNION
-       SELECT a.id FROM licence_assignment la JOIN asset a ON a.school_id = la.school_id
-        WHERE p_type = 'PER_DEVICE' AND la.licence_id = p_licence AND la.school_id IS NOT NULL
-          AND a.status NOT IN ('RETIRED', 'DISPOSED')) devices)
-  + (SELECT count(*) FROM (
-       SELECT la.person_id FROM licence_assignment la WHERE la.licence_id = p_licence AND la.person_id IS NOT NULL
-       UNION
-       SELECT ps.person_id FROM licence_assignment la JOIN person_school ps ON ps.school_id = la.school_id
-        WHERE p_type = 'PER_USER' AND la.licence_id = p_licence AND la.school_id IS NOT NULL) users)
-  + (SELECT count(*) FROM licence_assignment la
-      WHERE p_type NOT IN ('PER_DEVICE', 'PER_USER') AND la.licence_id = p_licence AND la.school_id IS NOT NULL)
+    (SELECT count(*) FROM licence_assignment la
+      WHERE la.licence_id = p_licence AND la.school_id IS NULL
+        AND NOT (p_type = 'PER_DEVICE' AND la.asset_id IS NOT NULL AND EXISTS (
+              SELECT 1 FROM asset a JOIN licence_assignment s ON s.licence_id = p_licence AND s.school_id = a.school_id
+               WHERE a.id = la.asset_id AND a.status NOT IN ('RETIRED', 'DISPOSED')))
+        AND NOT (p_type = 'PER_USER' AND la.person_id IS NOT NULL AND EXISTS (
+              SELECT 1 FROM person_school ps JOIN licence_assignment s ON s.licence_id = p_licence AND s.school_id = ps.school_id
+               WHERE ps.person_id = la.person_id)))
+  + (SELECT coalesce(sum(CASE p_type
+         WHEN 'PER_DEVICE' THEN (SELECT count(*) FROM asset a WHERE a.school_id = la.school_id AND a.status NOT IN ('RETIRED', 'DISPOSED'))
+         WHEN 'PER_USER' THEN (SELECT count(*) FROM person_school ps WHERE ps.school_id = la.school_id)
+         ELSE 1 END), 0)
+     FROM licence_assignment la WHERE la.licence_id = p_licence AND la.school_id IS NOT NULL)
+$$;
+
+-- The seats used by every licence of a board that has assignments (licences without any use none).
+CREATE FUNCTION licence_usage(p_board BIGINT) RETURNS TABLE (licence_id BIGINT, used BIGINT) LANGUAGE sql STABLE AS $$
+  WITH school_devices AS (
+    SELECT a.school_id, count(*) AS n FROM asset a JOIN school sc ON sc.id = a.school_id AND sc.board_id = p_board
+     WHERE a.status NOT IN ('RETIRED', 'DISPOSED') GROUP BY a.school_id),
+  school_people AS (
+    SELECT ps.school_id, count(*) AS n FROM person_school ps JOIN school sc ON sc.id = ps.school_id AND sc.board_id = p_board
+     GROUP BY ps.school_id)
+  SELECT la.licence_id, sum(CASE
+      WHEN la.school_id IS NOT NULL THEN CASE l.type WHEN 'PER_DEVICE' THEN coalesce(d.n, 0)
+                                                    WHEN 'PER_USER' THEN coalesce(p.n, 0) ELSE 1 END
+      WHEN l.type = 'PER_DEVICE' AND la.asset_id IS NOT NULL AND EXISTS (
+           SELECT 1 FROM asset a JOIN licence_assignment s ON s.licence_id = la.licence_id AND s.school_id = a.school_id
+            WHERE a.id = la.asset_id AND a.status NOT IN ('RETIRED', 'DISPOSED')) THEN 0
+      WHEN l.type = 'PER_USER' AND la.person_id IS NOT NULL AND EXISTS (
+           SELECT 1 FROM person_school ps JOIN licence_assignment s ON s.licence_id = la.licence_id AND s.school_id = ps.school_id
+            WHERE ps.person_id = la.person_id) THEN 0
+      ELSE 1 END)::bigint
+  FROM licence_assignment la JOIN licence l ON l.id = la.licence_id AND l.board_id = p_board
+  LEFT JOIN school_devices d ON d.school_id = la.school_id
+  LEFT JOIN school_people p ON p.school_id = la.school_id
+  GROUP BY la.licence_id
 $$;

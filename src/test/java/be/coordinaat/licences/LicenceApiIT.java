@@ -210,6 +210,11 @@ class LicenceApiIT {
         long devices = jdbc.sql("SELECT count(*) FROM asset WHERE school_id = ? AND status NOT IN ('RETIRED', 'DISPOSED')")
                 .param(a).query(Long.class).single();
         assertThat(admin.get("/api/v1/licences/" + perDevice).json().get("seatsUsed").asLong()).isEqualTo(devices);
+        long retired = jdbc.sql("SELECT min(id) FROM asset WHERE school_id = ? AND status = 'RETIRED'").param(a).query(Long.class).single();
+        assign(admin, perDevice, "assetId", retired);
+        assertThat(admin.get("/api/v1/licences/" + perDevice).json().get("seatsUsed").asLong())
+                .as("a retired device is not in service, but assigned directly it takes a seat").isEqualTo(devices + 1);
+        devices++;
         assertThat(ids(admin.get("/api/v1/licences?assetId=" + assetOf(jdbc, a) + "&software=" + sw)))
                 .as("per-user licences of the school do not cover a device").containsExactly(perDevice);
 
@@ -237,6 +242,16 @@ class LicenceApiIT {
         assertThat(mine).isNotNull();
         assertThat(mine.get("overUsed").findValuesAsString("id")).contains(String.valueOf(schoolWide), String.valueOf(perDevice))
                 .doesNotContain(String.valueOf(perUser), String.valueOf(site));
+
+        // the per-row count and the board-wide count (filters, sorting, compliance) agree on every licence there is
+        for (long board : jdbc.sql("SELECT DISTINCT board_id FROM licence").query(Long.class).list()) {
+            List<String> disagree = jdbc.sql("""
+                    SELECT l.id || ': ' || licence_seats_used(l.id, l.type) || ' <> ' || coalesce(u.used, 0)
+                    FROM licence l LEFT JOIN licence_usage(?) u ON u.licence_id = l.id
+                    WHERE l.board_id = ? AND licence_seats_used(l.id, l.type) <> coalesce(u.used, 0)""")
+                    .params(board, board).query(String.class).list();
+            assertThat(disagree).isEmpty();
+        }
     }
 
     @Test
