@@ -94,6 +94,7 @@ public class Licences {
      */
     private static final String USAGE = " LEFT JOIN licence_usage(:board) lu ON lu.licence_id = l.id";
     private static final String USED = "coalesce(lu.used, 0)";
+    /** The columns of a licence row; {@code used} is computed per row unless the board's usage is joined. */
     private static final String ROW_COLUMNS = """
             SELECT l.id, l.school_id, s.name AS school_name, l.software_id, sw.name AS software_name, sw.category, l.name,
                    l.type, l.seats, licence_seats_used(l.id, l.type) AS used,
@@ -105,6 +106,9 @@ public class Licences {
                         WHEN l.start_date > :today THEN 'NOT_STARTED'
                         ELSE 'ACTIVE' END AS state,
                    l.version, l.supplier, l.order_reference, l.notes, l.created_at, l.updated_at""";
+    /** The row columns when the board's usage is joined: the seats used are read from it. */
+    private static final String ROW_COLUMNS_WITH_USAGE = ROW_COLUMNS.replace("licence_seats_used(l.id, l.type) AS used",
+            USED + " AS used");
     private static final String ASSIGNMENT_SELECT = """
             SELECT la.id, la.licence_id, la.asset_id, a.tag AS asset_tag, a.name AS asset_name, la.person_id,
                    p.first_name || ' ' || p.last_name AS person_name, la.school_id, s.name AS school_name,
@@ -213,7 +217,8 @@ public class Licences {
         }
         params.put("today", today);
         params.put("soon", today.plusDays(DEFAULT_RENEWAL_DAYS));
-        String from = FROM + (Boolean.TRUE.equals(filter.overUse()) || "used".equals(query.sort()) ? USAGE : "");
+        boolean usage = Boolean.TRUE.equals(filter.overUse()) || "used".equals(query.sort());
+        String from = FROM + (usage ? USAGE : "");
         long total = jdbc.sql("SELECT count(*)" + from + where).params(params).query(Long.class).single();
         String dir = query.descending() ? " DESC" : " ASC";
         String software = "lower(sw.name)" + dir + ", lower(coalesce(l.name, ''))";
@@ -228,7 +233,8 @@ public class Licences {
                 "start", "l.start_date" + dir + " NULLS LAST, " + software,
                 "end", "l.end_date" + dir + " NULLS LAST, " + software,
                 "updated", "l.updated_at"), "software").replace(", id", ", l.id");
-        List<LicenceRow> items = jdbc.sql(ROW_COLUMNS + from + where + order + " LIMIT :limit OFFSET :offset")
+        List<LicenceRow> items = jdbc.sql((usage ? ROW_COLUMNS_WITH_USAGE : ROW_COLUMNS) + from + where + order
+                        + " LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", query.size()).param("offset", query.offset())
                 .query(Licences::row).list();
         return new Page<>(items, total, query.page(), query.size());
@@ -255,7 +261,7 @@ public class Licences {
         Map<String, Object> params = scope();
         params.put("today", today);
         params.put("soon", today.plusDays(DEFAULT_RENEWAL_DAYS));
-        List<LicenceRow> rows = jdbc.sql(ROW_COLUMNS + FROM + USAGE + " WHERE" + VISIBLE + """
+        List<LicenceRow> rows = jdbc.sql(ROW_COLUMNS_WITH_USAGE + FROM + USAGE + " WHERE" + VISIBLE + """
                  AND ((l.seats IS NOT NULL AND coalesce(lu.used, 0) > l.seats)
                    OR (l.end_date < :today AND EXISTS (SELECT 1 FROM licence_assignment la WHERE la.licence_id = l.id))
                    OR l.end_date BETWEEN :today AND :soon)
@@ -603,7 +609,8 @@ public class Licences {
         params.put("today", today);
         params.put("soon", today.plusDays(DEFAULT_RENEWAL_DAYS));
         params.putAll(target);
-        return jdbc.sql(ROW_COLUMNS + ", la.id AS assignment_id, (" + viaSchool + ") AS via_school" + FROM
+        // a school's device or person is covered by every licence of the school: read the seats from the board's usage
+        return jdbc.sql(ROW_COLUMNS_WITH_USAGE + ", la.id AS assignment_id, (" + viaSchool + ") AS via_school" + FROM + USAGE
                         + " JOIN licence_assignment la ON la.licence_id = l.id WHERE" + VISIBLE + " AND " + condition
                         + " ORDER BY lower(sw.name), l.id, la.id")
                 .params(params)
