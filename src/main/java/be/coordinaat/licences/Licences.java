@@ -289,9 +289,8 @@ public class Licences {
         LocalDate today = today();
         params.put("today", today);
         params.put("soon", today.plusDays(DEFAULT_RENEWAL_DAYS));
-        LicenceView l = jdbc.sql(ROW_COLUMNS + FROM + " WHERE l.id = :id AND" + VISIBLE).param("id", id).params(params)
+        return jdbc.sql(ROW_COLUMNS + FROM + " WHERE l.id = :id AND" + VISIBLE).param("id", id).params(params)
                 .query(this::view).optional().orElseThrow(() -> new NotFoundException("licence", id));
-        return l;
     }
 
     @Transactional

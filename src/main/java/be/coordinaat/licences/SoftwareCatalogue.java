@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -401,10 +400,5 @@ public class SoftwareCatalogue {
             schools.add(new SchoolName(ids[i], names[i]));
         }
         return List.copyOf(schools);
-    }
-
-    /** The ids of the schools, for callers that need a set. */
-    static Set<Long> ids(List<SchoolName> schools) {
-        return schools.stream().map(SchoolName::id).collect(Collectors.toSet());
     }
 }

@@ -11,11 +11,9 @@ import be.coordinaat.licences.Views.LicenceView;
 import be.coordinaat.shared.InvalidInputException;
 import be.coordinaat.shared.PageQuery;
 import be.coordinaat.shared.web.FormErrors;
-import be.coordinaat.shared.web.Formats;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +114,6 @@ class LicenceController {
         boolean manage = licences.canManage(licence.schoolId());
         model.addAttribute("canManage", manage);
         model.addAttribute("schoolOptions", manage ? licences.schoolOptions(licence) : List.of());
-        model.addAttribute("today", LocalDate.now(Formats.ZONE));
         return "licences/licence";
     }
 
