@@ -19,5 +19,9 @@ public enum Permission {
     /** See the inventory of digital means of a school: assets, models, attachments. */
     INVENTORY_READ,
     /** Register and change assets, their status and attachments; models, manufacturers and custom fields. */
-    INVENTORY_MANAGE
+    INVENTORY_MANAGE,
+    /** See the software catalogue and the licences of a school (and the board-wide licences): seats, costs, renewals. */
+    LICENCES_READ,
+    /** Register and change software, the school's licences, their assignments and proof of purchase. */
+    LICENCES_MANAGE
 }

@@ -1,0 +1,6 @@
+package be.coordinaat.licences;
+
+/** What a licence is assigned to. */
+public enum AssignmentTarget {
+    ASSET, PERSON, SCHOOL
+}
