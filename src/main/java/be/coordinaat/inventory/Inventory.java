@@ -128,7 +128,7 @@ public class Inventory {
                 query.size(), (long) query.page() * query.size(), today());
         jdbc.sql(AssetListQuery.CUSTOM_PLANS).update();
         long total = jdbc.sql(sql.count()).params(without(sql.params(), "limit", "offset")).query(Long.class).single();
-        List<AssetRow> items = jdbc.sql(sql.page()).params(sql.params()).query(ASSET_ROW).list();
+        List<AssetRow> items = jdbc.sql(sql.page(total)).params(sql.params()).query(ASSET_ROW).list();
         boolean capped = query.q() != null && total > AssetListQuery.TEXT_COUNT_LIMIT;
         return new AssetPage(items, capped ? AssetListQuery.TEXT_COUNT_LIMIT : total, capped, query.page(), query.size());
     }

@@ -142,8 +142,8 @@ class InventoryBenchmark {
         countParams.remove("offset");
         tx.executeWithoutResult(status -> { // as the facade runs it: one read-only transaction, custom plans
             jdbc.sql(AssetListQuery.CUSTOM_PLANS).update();
-            jdbc.sql(sql.count()).params(countParams).query(Long.class).single();
-            jdbc.sql(sql.page()).params(sql.params()).query((rs, n) -> rs.getLong(1)).list();
+            long total = jdbc.sql(sql.count()).params(countParams).query(Long.class).single();
+            jdbc.sql(sql.page(total)).params(sql.params()).query((rs, n) -> rs.getLong(1)).list();
         });
     }
 
