@@ -119,7 +119,7 @@ public class AssetCatalog {
         access.requireAnywhere(Permission.INVENTORY_READ);
         return jdbc.sql(MODEL_SELECT + " WHERE m.board_id = :board" + (kind == null ? "" : " AND m.kind = :kind")
                         + " ORDER BY lower(f.name), lower(m.name), m.id")
-                .param("ids", access.schoolArray(Permission.INVENTORY_READ)).param("board", board())
+                .param("ids", be.coordinaat.inventory.domain.AssetListQuery.scope(access.schools(Permission.INVENTORY_READ))).param("board", board())
                 .params(kind == null ? Map.of() : Map.of("kind", kind.name()))
                 .query(MODEL_ROW).list();
     }
@@ -137,7 +137,7 @@ public class AssetCatalog {
     public ModelView model(long id) {
         access.requireAnywhere(Permission.INVENTORY_READ);
         return jdbc.sql(MODEL_SELECT + " WHERE m.id = :id AND m.board_id = :board")
-                .param("ids", access.schoolArray(Permission.INVENTORY_READ)).param("id", id).param("board", board())
+                .param("ids", be.coordinaat.inventory.domain.AssetListQuery.scope(access.schools(Permission.INVENTORY_READ))).param("id", id).param("board", board())
                 .query(MODEL_ROW).optional().orElseThrow(() -> new NotFoundException("asset-model", id));
     }
 

@@ -123,12 +123,12 @@ public class Inventory {
         if (filter.school() != null && !readable.contains(filter.school())) {
             throw new NotFoundException("school", filter.school());
         }
-        AssetListQuery.Sql sql = AssetListQuery.build(be.coordinaat.shared.Sql.idArray(readable), filter,
+        AssetListQuery.Sql sql = AssetListQuery.build(AssetListQuery.scope(readable), filter,
                 extraConditions(filter.extra()), AssetListQuery.terms(query.q()), query.sort(), query.descending(),
                 query.size(), (long) query.page() * query.size(), today());
         jdbc.sql(AssetListQuery.CUSTOM_PLANS).update();
         long total = jdbc.sql(sql.count()).params(without(sql.params(), "limit", "offset")).query(Long.class).single();
-        List<AssetRow> items = jdbc.sql(sql.page()).params(sql.params()).query(ASSET_ROW).list();
+        List<AssetRow> items = jdbc.sql(sql.page(total)).params(sql.params()).query(ASSET_ROW).list();
         boolean capped = query.q() != null && total > AssetListQuery.TEXT_COUNT_LIMIT;
         return new AssetPage(items, capped ? AssetListQuery.TEXT_COUNT_LIMIT : total, capped, query.page(), query.size());
     }
@@ -163,7 +163,7 @@ public class Inventory {
     /** An asset in a school the user may see; 404 otherwise. */
     public AssetView asset(long id) {
         return jdbc.sql(ASSET_SELECT + " WHERE a.id = :id AND a.school_id = ANY(CAST(:ids AS bigint[]))")
-                .param("id", id).param("ids", access.schoolArray(Permission.INVENTORY_READ))
+                .param("id", id).param("ids", AssetListQuery.scope(access.schools(Permission.INVENTORY_READ)))
                 .query(this::assetView).optional().orElseThrow(() -> new NotFoundException("asset", id));
     }
 
@@ -465,7 +465,7 @@ public class Inventory {
         List<SchoolRef> manageable = manageableSchools();
         Map<Long, String> kept = new LinkedHashMap<>();
         jdbc.sql("SELECT school_id, prefix FROM asset_tag_counter WHERE school_id = ANY(CAST(:ids AS bigint[]))")
-                .param("ids", be.coordinaat.shared.Sql.idArray(manageable.stream().map(SchoolRef::id).toList()))
+                .param("ids", AssetListQuery.scope(manageable.stream().map(SchoolRef::id).toList()))
                 .query((rs, n) -> kept.put(rs.getLong(1), rs.getString(2))).list();
         Map<Long, String> prefixes = new LinkedHashMap<>();
         manageable.forEach(school -> prefixes.put(school.id(), kept.getOrDefault(school.id(), TagPrefixes.of(school.name()))));
@@ -574,7 +574,7 @@ public class Inventory {
     public List<SchoolSummary> summary() {
         access.requireAnywhere(Permission.INVENTORY_READ);
         record Cell(long school, AssetKind kind, AssetStatus status, long count) {}
-        String ids = access.schoolArray(Permission.INVENTORY_READ);
+        Long[] ids = AssetListQuery.scope(access.schools(Permission.INVENTORY_READ));
         List<Cell> cells = jdbc.sql("""
                 SELECT school_id, kind, status, sum(n) FROM asset_count
                 WHERE school_id = ANY(CAST(:ids AS bigint[])) AND n > 0 GROUP BY school_id, kind, status""")

@@ -5,7 +5,6 @@ import be.coordinaat.inventory.AssetKind;
 import be.coordinaat.inventory.AssetStatus;
 import be.coordinaat.inventory.domain.AssetListQuery;
 import be.coordinaat.shared.PageQuery;
-import be.coordinaat.shared.Sql;
 import be.coordinaat.support.Api;
 import be.coordinaat.support.Browserless;
 import java.time.LocalDate;
@@ -59,8 +58,8 @@ class InventoryBenchmark {
 
         List<Long> schools = jdbc.sql("SELECT id FROM school WHERE board_id = ? ORDER BY id").param(board).query(Long.class).list();
         long oneSchool = schools.get(schools.size() / 2);
-        String allSchools = Sql.idArray(schools);
-        String regenboog = Sql.idArray(List.of(jdbc.sql("SELECT id FROM school WHERE institution_number = '123456'").query(Long.class).single()));
+        Long[] allSchools = AssetListQuery.scope(schools);
+        Long[] regenboog = AssetListQuery.scope(List.of(jdbc.sql("SELECT id FROM school WHERE institution_number = '123456'").query(Long.class).single()));
         Api admin = Api.as("admin", port, jdbc);
         Api coordinator = Api.as("coordinator", port, jdbc);
 
@@ -130,11 +129,11 @@ class InventoryBenchmark {
     }
 
     /** Count + first page with the SQL the inventory builds, straight over JDBC. */
-    void bareSql(String scope, AssetFilter filter, String q, String sort, LocalDate today) {
+    void bareSql(Long[] scope, AssetFilter filter, String q, String sort, LocalDate today) {
         bareSql(scope, filter, q, sort, today, 0);
     }
 
-    void bareSql(String scope, AssetFilter filter, String q, String sort, LocalDate today, int page) {
+    void bareSql(Long[] scope, AssetFilter filter, String q, String sort, LocalDate today, int page) {
         PageQuery query = PageQuery.of(page, 25, sort, q);
         var sql = AssetListQuery.build(scope, filter, List.of(), AssetListQuery.terms(query.q()), query.sort(), query.descending(),
                 query.size(), (long) query.page() * query.size(), today);
@@ -143,8 +142,8 @@ class InventoryBenchmark {
         countParams.remove("offset");
         tx.executeWithoutResult(status -> { // as the facade runs it: one read-only transaction, custom plans
             jdbc.sql(AssetListQuery.CUSTOM_PLANS).update();
-            jdbc.sql(sql.count()).params(countParams).query(Long.class).single();
-            jdbc.sql(sql.page()).params(sql.params()).query((rs, n) -> rs.getLong(1)).list();
+            long total = jdbc.sql(sql.count()).params(countParams).query(Long.class).single();
+            jdbc.sql(sql.page(total)).params(sql.params()).query((rs, n) -> rs.getLong(1)).list();
         });
     }
 

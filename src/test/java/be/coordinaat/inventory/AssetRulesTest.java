@@ -98,9 +98,11 @@ class AssetRulesTest {
     void userInputReachesTheListSqlOnlyAsParameters() {
         AssetFilter filter = new AssetFilter(7L, List.of(AssetKind.LAPTOP, AssetKind.TABLET), List.of(AssetStatus.IN_USE),
                 null, 3L, null, null, 9L, "30", "passed", List.of());
-        var sql = AssetListQuery.build("{1,2}", filter, List.of("{\"os\":\"x\"}"), AssetListQuery.terms("Acer  311 acer ' OR 1=1 --"),
+        var sql = AssetListQuery.build(new Long[] {1L, 2L}, filter, List.of("{\"os\":\"x\"}"), AssetListQuery.terms("Acer  311 acer ' OR 1=1 --"),
                 "warrantyEnd; DROP TABLE asset", true, 25, 50, LocalDate.of(2025, 1, 1));
-        assertThat(sql.page()).doesNotContain("DROP").doesNotContain("OR 1=1").contains("ORDER BY lower(a.tag) DESC, a.id DESC");
+        assertThat(sql.page(5000)).doesNotContain("DROP").doesNotContain("OR 1=1").contains("ORDER BY lower(a.tag) DESC, a.id DESC");
+        assertThat(sql.page(12)).as("few matches: sorted from the matches, not read in index order")
+                .contains("ORDER BY (lower(a.tag) || '') DESC, a.id DESC");
         assertThat(sql.count()).doesNotContain("JOIN").contains("a.kind = ANY(CAST(:kinds AS text[]))")
                 .contains("a.status = :status").contains("building_id = :building").contains("manufacturer_id = :manufacturer")
                 .contains("a.warranty_end BETWEEN :today AND :warrantyUntil").contains("a.end_of_life < :today")
@@ -108,12 +110,13 @@ class AssetRulesTest {
         assertThat(sql.params()).containsEntry("kinds", "{LAPTOP,TABLET}").containsEntry("warrantyUntil", LocalDate.of(2025, 1, 31))
                 .containsEntry("q0", "%acer%").containsEntry("q1", "%311%").containsEntry("offset", 50L);
         assertThat(AssetListQuery.terms("100%_\\")).containsExactly("100%_\\");
-        var escaped = AssetListQuery.build("{1}", AssetFilter.none(), List.of(), List.of("100%_"), "warrantyEnd", false, 25, 0,
+        var escaped = AssetListQuery.build(new Long[] {1L}, AssetFilter.none(), List.of(), List.of("100%_"), "warrantyEnd", false, 25, 0,
                 LocalDate.of(2025, 1, 1));
         assertThat(escaped.params()).containsEntry("q0", "%100\\%\\_%");
-        assertThat(escaped.page()).contains("ORDER BY a.warranty_end ASC NULLS LAST, a.id ASC");
+        assertThat(escaped.page(2000)).contains("ORDER BY a.warranty_end ASC NULLS LAST, a.id ASC");
+        assertThat(escaped.page(3)).contains("ORDER BY (a.warranty_end + 0) ASC NULLS LAST, a.id ASC");
         assertThat(escaped.count()).as("text searches count up to a limit").contains("LIMIT 1001");
-        var totals = AssetListQuery.build("{1}", new AssetFilter(3L, List.of(AssetKind.LAPTOP), List.of(AssetStatus.IN_USE), null,
+        var totals = AssetListQuery.build(new Long[] {1L}, new AssetFilter(3L, List.of(AssetKind.LAPTOP), List.of(AssetStatus.IN_USE), null,
                 null, null, null, null, null, null, null), List.of(), List.of(), null, false, 25, 0, LocalDate.of(2025, 1, 1));
         assertThat(totals.count()).as("school, kind and status alone: from the kept counts").startsWith("SELECT coalesce(sum(a.n), 0) FROM asset_count a");
     }
