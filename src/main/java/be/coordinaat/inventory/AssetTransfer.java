@@ -497,14 +497,16 @@ public class AssetTransfer {
             throw new NotFoundException("school", filter.school());
         }
         PageQuery query = PageQuery.of(null, null, sort, q);
-        AssetListQuery.Sql sql = AssetListQuery.build(access.schoolArray(Permission.INVENTORY_READ), filter,
+        AssetListQuery.Sql sql = AssetListQuery.build(AssetListQuery.scope(access.schools(Permission.INVENTORY_READ)), filter,
                 extraConditions(filter.extra()), AssetListQuery.terms(query.q()), query.sort(), query.descending(),
                 Integer.MAX_VALUE, 0, LocalDate.now(Formats.ZONE));
-        if (!sql.page().startsWith(AssetListQuery.COLUMNS)) {
+        // all matches, in the list's order: the index-ordered form of the list's own query
+        String page = sql.page(Long.MAX_VALUE);
+        if (!page.startsWith(AssetListQuery.COLUMNS)) {
             throw new IllegalStateException("the list query changed its shape");
         }
         // the list's own query (same filter, scope and order), with the columns an export adds
-        String select = AssetListQuery.COLUMNS + EXPORT_COLUMNS + sql.page().substring(AssetListQuery.COLUMNS.length());
+        String select = AssetListQuery.COLUMNS + EXPORT_COLUMNS + page.substring(AssetListQuery.COLUMNS.length());
         Map<String, String> fieldLabels = new LinkedHashMap<>();
         fields().forEach(f -> fieldLabels.putIfAbsent(f.key(), f.label()));
         List<String> header = new ArrayList<>();
