@@ -197,6 +197,32 @@ class InventoryPagesIT {
     }
 
     @Test
+    void overviewScalesFromOneSchoolToTheWholeBoard() {
+        long a = Demo.regenboog(jdbc);
+        Document one = Browserless.signIn(port, "coordinator", "coordinator").get("/inventory").document();
+        assertThat(one.select("#summary-" + a + " a[href='/inventory/assets?school=" + a + "&kind=CHROMEBOOK&status=IN_REPAIR']").text())
+                .isEqualTo("1");
+        assertThat(one.select("#summary-schools")).isEmpty();
+
+        // a board with many schools: the board's counts and one row per school, a school's details on request
+        for (int i = 0; i < 7; i++) {
+            jdbc.sql("INSERT INTO school (board_id, name, institution_number, level) SELECT board_id, ?, ?, 'PRIMARY' FROM school WHERE id = ?")
+                    .params("Overzichtschool " + i, Demo.freshInstitutionNumber(jdbc), a).update();
+        }
+        Browserless admin = Browserless.signIn(port, "admin", "admin");
+        Document board = admin.get("/inventory").document();
+        assertThat(board.select("#summary-board h2").text()).startsWith("Alle").endsWith("scholen samen");
+        assertThat(board.select("#summary-schools tbody tr").text()).contains("Overzichtschool 3").contains("De Regenboog");
+        assertThat(board.select("#summary-board tfoot").text()).contains(String.valueOf(
+                jdbc.sql("SELECT count(*) FROM asset").query(Long.class).single()));
+        Document detail = admin.get("/inventory?school=" + a).document();
+        assertThat(detail.select("#summary-" + a)).hasSize(1);
+        assertThat(detail.select("#prefix-" + a).val()).isEqualTo("RB");
+        assertThat(Browserless.signIn(port, "coordinator", "coordinator").get("/inventory?school=" + Demo.atheneum(jdbc)).status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void assignmentChooserAndSchoolChoice() {
         long a = Demo.regenboog(jdbc);
         long person = jdbc.sql("INSERT INTO person (board_id, kind, first_name, last_name, class_name) SELECT board_id, 'PUPIL', 'Lotte', 'Kiezer', '5B' FROM school WHERE id = ? RETURNING id")

@@ -12,6 +12,7 @@ import be.coordinaat.inventory.Inventory;
 import be.coordinaat.inventory.Views.AssetView;
 import be.coordinaat.inventory.Views.FieldView;
 import be.coordinaat.inventory.Views.PersonOption;
+import be.coordinaat.inventory.Views.SchoolSummary;
 import be.coordinaat.school.Schools;
 import be.coordinaat.shared.ConflictException;
 import be.coordinaat.shared.InvalidInputException;
@@ -59,13 +60,42 @@ class AssetController {
 
     // ---- overview ----
 
+    /** Up to this many schools, the overview shows a table per school; beyond it, a row per school. */
+    static final int SCHOOL_TABLES = 6;
+
     @GetMapping("/inventory")
-    String overview(Model model) {
-        var summary = inventory.summary();
+    String overview(@RequestParam(required = false) Long school, Model model) {
+        List<SchoolSummary> summary = inventory.summary();
+        if (school != null) {
+            summary = summary.stream().filter(s -> s.schoolId() == school).toList();
+            if (summary.isEmpty()) {
+                throw new be.coordinaat.shared.NotFoundException("school", school);
+            }
+        }
+        boolean perSchool = summary.size() <= SCHOOL_TABLES;
         model.addAttribute("summary", summary);
+        model.addAttribute("perSchool", perSchool);
+        model.addAttribute("school", school);
+        if (!perSchool) {
+            // the board at a glance: counts per kind and status over all schools, and one row per school
+            Map<AssetKind, Map<AssetStatus, Long>> board = new java.util.EnumMap<>(AssetKind.class);
+            Map<AssetKind, Long> byKind = new java.util.EnumMap<>(AssetKind.class);
+            Map<AssetStatus, Long> byStatus = new java.util.EnumMap<>(AssetStatus.class);
+            long total = 0;
+            long soon = 0;
+            for (SchoolSummary s : summary) {
+                s.counts().forEach((k, m) -> m.forEach((st, n) ->
+                        board.computeIfAbsent(k, x -> new java.util.EnumMap<>(AssetStatus.class)).merge(st, n, Long::sum)));
+                s.byKind().forEach((k, n) -> byKind.merge(k, n, Long::sum));
+                s.byStatus().forEach((st, n) -> byStatus.merge(st, n, Long::sum));
+                total += s.total();
+                soon += s.warrantyEndingSoon();
+            }
+            model.addAttribute("board", new SchoolSummary(0, null, total, soon, board, byKind, byStatus));
+        }
         model.addAttribute("statuses", AssetStatus.values());
         Map<Long, String> prefixes = inventory.tagPrefixes(); // the schools the user may change, with their prefix
-        model.addAttribute("prefixes", prefixes);
+        model.addAttribute("prefixes", perSchool ? prefixes : Map.of());
         model.addAttribute("warrantyDays", Inventory.WARRANTY_SOON_DAYS);
         model.addAttribute("canCreate", !prefixes.isEmpty());
         return "inventory/overview";
