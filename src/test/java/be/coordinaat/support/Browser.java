@@ -73,8 +73,31 @@ public final class Browser implements AutoCloseable {
         e.sendKeys(text);
     }
 
+    /**
+     * Clicks like a person: scrolls the element to the middle of the window first, and tries again when
+     * something still moving (an htmx fragment loading above it) covers it for a moment.
+     */
     public void click(String css) {
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        for (int attempt = 1; ; attempt++) {
+            WebElement e = new WebDriverWait(driver, Duration.ofSeconds(15))
+                    .until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
+            ((org.openqa.selenium.JavascriptExecutor) driver)
+                    .executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", e);
+            try {
+                e.click();
+                return;
+            } catch (org.openqa.selenium.ElementClickInterceptedException | org.openqa.selenium.StaleElementReferenceException ex) {
+                if (attempt == 5) {
+                    throw ex;
+                }
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw ex;
+                }
+            }
+        }
     }
 
     public void signIn(String username, String password) {
