@@ -126,6 +126,7 @@ class InventoryBenchmark {
                 i -> ok(admin.get("/api/v1/inventory/summary")));
         Browserless web = Browserless.signIn(port, "admin", "admin");
         report("Page GET /inventory/assets?q=… (board admin, whole HTML page)", 100, i -> web.get("/inventory/assets?q=" + enc(terms[i])));
+        report("Page GET /inventory (board admin, overview of 200 schools)", 50, i -> web.get("/inventory"));
     }
 
     /** Count + first page with the SQL the inventory builds, straight over JDBC. */
