@@ -78,11 +78,12 @@ public class AccessControl {
     }
 
     /**
-     * As {@link #schools(Permission)}, as a PostgreSQL array literal for {@code = ANY(CAST(:schools AS bigint[]))}
-     * in SQL.
+     * As {@link #schools(Permission)}, as an array bound as a {@code bigint[]} parameter, for
+     * {@code school_id = ANY(:schools)}. Bound as text instead, PostgreSQL parses the array again for every row it
+     * filters, which costs seconds at board scale.
      */
-    public String schoolArray(Permission permission) {
-        return be.coordinaat.shared.Sql.idArray(schools(permission));
+    public Long[] schoolArray(Permission permission) {
+        return schools(permission).toArray(Long[]::new);
     }
 
     public boolean can(Permission permission, long schoolId) {

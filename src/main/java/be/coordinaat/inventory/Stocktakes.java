@@ -118,7 +118,7 @@ public class Stocktakes {
     public Page<StocktakeRow> list(Long roomId, PageQuery query) {
         access.requireAnywhere(Permission.INVENTORY_READ);
         String where = " WHERE t.school_id = ANY(CAST(:ids AS bigint[])) AND (CAST(:room AS bigint) IS NULL OR t.room_id = :room)";
-        String ids = access.schoolArray(Permission.INVENTORY_READ);
+        Long[] ids = access.schoolArray(Permission.INVENTORY_READ);
         long total = jdbc.sql("SELECT count(*) FROM stocktake t" + where).param("ids", ids).param("room", roomId)
                 .query(Long.class).single();
         List<StocktakeRow> items = jdbc.sql(ROW_SELECT + where + " ORDER BY t.status = 'OPEN' DESC, t.started_at DESC, t.id DESC"

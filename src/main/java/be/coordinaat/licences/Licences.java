@@ -27,7 +27,6 @@ import be.coordinaat.shared.NotFoundException;
 import be.coordinaat.shared.Page;
 import be.coordinaat.shared.PageQuery;
 import be.coordinaat.shared.RecordChanged;
-import be.coordinaat.shared.Sql;
 import be.coordinaat.shared.web.Formats;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -208,7 +207,7 @@ public class Licences {
             where.append(" AND EXISTS (SELECT 1 FROM licence_assignment la WHERE la.licence_id = l.id AND (la.person_id = :person"
                     + " OR (la.school_id = ANY(CAST(:personSchools AS bigint[])) AND l.type <> 'PER_DEVICE')))");
             params.put("person", person.id());
-            params.put("personSchools", Sql.idArray(person.schoolIds()));
+            params.put("personSchools", person.schoolIds().toArray(Long[]::new));
         }
         if (query.q() != null) {
             where.append(" AND lower(sw.name || ' ' || coalesce(l.name, '') || ' ' || coalesce(l.supplier, '') || ' '"
@@ -599,7 +598,7 @@ public class Licences {
             return List.of();
         }
         return linked("(la.person_id = :target OR (la.school_id = ANY(CAST(:targetSchools AS bigint[])) AND l.type <> 'PER_DEVICE'))",
-                Map.of("target", person.id(), "targetSchools", Sql.idArray(person.schoolIds())), "la.person_id IS NULL");
+                Map.of("target", person.id(), "targetSchools", person.schoolIds().toArray(Long[]::new)), "la.person_id IS NULL");
     }
 
     private List<LinkedLicence> linked(String condition, Map<String, Object> target, String viaSchool) {

@@ -177,7 +177,7 @@ public class Schools implements SchoolDirectory {
     // ---- schools ----
 
     public Page<SchoolView> schools(PageQuery query) {
-        String visible = access.schoolArray(Permission.SCHOOL_READ);
+        Long[] visible = access.schoolArray(Permission.SCHOOL_READ);
         String where = " WHERE s.id = ANY(CAST(:ids AS bigint[]))" + (query.q() == null ? ""
                 : " AND (lower(s.name) LIKE :q ESCAPE '\\' OR s.institution_number LIKE :q ESCAPE '\\' OR lower(coalesce(s.city, '')) LIKE :q ESCAPE '\\')");
         Map<String, Object> params = new LinkedHashMap<>();
