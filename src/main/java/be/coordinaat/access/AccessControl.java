@@ -45,7 +45,7 @@ public class AccessControl {
         Set<Long> ids = new LinkedHashSet<>();
         boolean boardWide = false;
         for (Grant grant : user.get().grants()) {
-            if (!grant.role().grants(permission)) {
+            if (!user.get().allows(grant, permission)) {
                 continue;
             }
             if (grant.schoolId() == null) {
@@ -92,7 +92,7 @@ public class AccessControl {
 
     /** True when the user holds {@code permission} in at least one school, or board-wide. */
     public boolean canAnywhere(Permission permission) {
-        return currentUser().map(u -> u.grants().stream().anyMatch(g -> g.role().grants(permission))).orElse(false);
+        return currentUser().map(u -> u.grants().stream().anyMatch(g -> u.allows(g, permission))).orElse(false);
     }
 
     /** For templates: {@code ${@accessControl.canAnywhere('PEOPLE_READ')}}. */
@@ -108,7 +108,7 @@ public class AccessControl {
     /** Board-level permission: only board-wide grants count. */
     public boolean canForBoard(Permission permission) {
         return currentUser()
-                .map(u -> u.grants().stream().anyMatch(g -> g.schoolId() == null && g.role().grants(permission)))
+                .map(u -> u.grants().stream().anyMatch(g -> g.schoolId() == null && u.allows(g, permission)))
                 .orElse(false);
     }
 

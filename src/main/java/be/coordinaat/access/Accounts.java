@@ -27,7 +27,14 @@ public class Accounts {
 
     /** An account as lists and detail pages show it. */
     public record AccountView(long id, long boardId, String username, String displayName, String email, Long personId,
-            String locale, boolean enabled, Instant lockedUntil, Instant lastSignInAt, int version, List<GrantView> grants) {}
+            String locale, boolean enabled, Instant lockedUntil, Instant lastSignInAt, int version, List<GrantView> grants,
+            Long organisationId) {
+
+        /** An account of an external organisation (municipal ICT service, supplier). */
+        public boolean external() {
+            return organisationId != null;
+        }
+    }
 
     public record GrantView(long id, Role role, Long schoolId) {}
 
@@ -38,8 +45,11 @@ public class Accounts {
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
     private final AccessControl access;
+    private final OrganisationDirectory organisations;
 
-    Accounts(JdbcClient jdbc, PasswordEncoder passwords, ApplicationEventPublisher events, AccessControl access) {
+    Accounts(JdbcClient jdbc, PasswordEncoder passwords, ApplicationEventPublisher events, AccessControl access,
+            OrganisationDirectory organisations) {
+        this.organisations = organisations;
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.events = events;
@@ -221,6 +231,47 @@ public class Accounts {
         return findInBoard(userId, boardId).orElseThrow(() -> new NotFoundException("user", userId));
     }
 
+    /**
+     * Makes an account one of an external organisation (limited to what is escalated or assigned to that
+     * organisation), or, with {@code null}, school staff again.
+     */
+    @Transactional
+    public void setOrganisation(long userId, Long organisationId, int version) {
+        access.requireForBoard(Permission.USERS_MANAGE);
+        AccountView user = find(userId);
+        if (organisationId != null && organisations(user.boardId()).stream().noneMatch(o -> o.id() == organisationId)) {
+            throw InvalidInputException.of("organisationId", "error.reference", "does not exist");
+        }
+        int updated = jdbc.sql("UPDATE app_user SET organisation_id = ?, version = version + 1 WHERE id = ? AND version = ?")
+                .params(organisationId, userId, version).update();
+        if (updated == 0) {
+            throw ConflictException.staleVersion("user", userId);
+        }
+        events.publishEvent(new RecordChanged("user", userId, user.boardId(), null, RecordChanged.UPDATED,
+                user.username(), RecordChanged.diff(java.util.Collections.singletonMap("organisation", name(user.organisationId())),
+                        java.util.Collections.singletonMap("organisation", name(organisationId)))));
+    }
+
+    /** Links a demo account to its organisation, before anyone signs in. */
+    @Transactional
+    public void linkOrganisationInitial(long userId, long organisationId, long boardId) {
+        jdbc.sql("UPDATE app_user SET organisation_id = ?, version = version + 1 WHERE id = ? AND board_id = ?")
+                .params(organisationId, userId, boardId).update();
+    }
+
+    /** The organisations an account of the board can belong to, by name. */
+    public List<OrganisationDirectory.OrganisationRef> organisations(long boardId) {
+        return organisations.organisationsOfBoard(boardId);
+    }
+
+    private String name(Long organisationId) {
+        if (organisationId == null) {
+            return null;
+        }
+        return organisations(access.current().boardId()).stream().filter(o -> o.id() == organisationId)
+                .map(OrganisationDirectory.OrganisationRef::name).findFirst().orElse("#" + organisationId);
+    }
+
     /** Unlinks the accounts linked to a person that is being deleted (the account stays, without a person). */
     @Transactional
     public void unlinkPerson(long personId, long boardId) {
@@ -246,12 +297,13 @@ public class Accounts {
     Optional<AccountView> findInBoard(long userId, long boardId) {
         return jdbc.sql("""
                 SELECT id, board_id, username, display_name, email, person_id, locale, enabled, locked_until,
-                       last_sign_in_at, version FROM app_user WHERE id = ? AND board_id = ?""")
+                       last_sign_in_at, version, organisation_id FROM app_user WHERE id = ? AND board_id = ?""")
                 .params(userId, boardId)
                 .query((rs, n) -> new AccountView(rs.getLong("id"), rs.getLong("board_id"), rs.getString("username"),
                         rs.getString("display_name"), rs.getString("email"), (Long) rs.getObject("person_id"),
                         rs.getString("locale"), rs.getBoolean("enabled"), instant(rs.getTimestamp("locked_until")),
-                        instant(rs.getTimestamp("last_sign_in_at")), rs.getInt("version"), grantsOf(rs.getLong("id"))))
+                        instant(rs.getTimestamp("last_sign_in_at")), rs.getInt("version"), grantsOf(rs.getLong("id")),
+                        (Long) rs.getObject("organisation_id")))
                 .optional();
     }
 
@@ -278,7 +330,7 @@ public class Accounts {
         // one query for the page, grants included (no query per row)
         List<AccountView> items = jdbc.sql("""
                         SELECT u.id, u.board_id, u.username, u.display_name, u.email, u.person_id, u.locale, u.enabled,
-                               u.locked_until, u.last_sign_in_at, u.version,
+                               u.locked_until, u.last_sign_in_at, u.version, u.organisation_id,
                                coalesce((SELECT string_agg(g.id || ':' || g.role || ':' || coalesce(g.school_id::text, ''), ',' ORDER BY g.role, g.school_id)
                                          FROM role_grant g WHERE g.user_id = u.id), '') AS grants
                         FROM app_user u""" + where.replace("board_id", "u.board_id")
@@ -289,7 +341,8 @@ public class Accounts {
                 .query((rs, n) -> new AccountView(rs.getLong("id"), rs.getLong("board_id"), rs.getString("username"),
                         rs.getString("display_name"), rs.getString("email"), (Long) rs.getObject("person_id"),
                         rs.getString("locale"), rs.getBoolean("enabled"), instant(rs.getTimestamp("locked_until")),
-                        instant(rs.getTimestamp("last_sign_in_at")), rs.getInt("version"), parseGrants(rs.getString("grants"))))
+                        instant(rs.getTimestamp("last_sign_in_at")), rs.getInt("version"), parseGrants(rs.getString("grants")),
+                        (Long) rs.getObject("organisation_id")))
                 .list();
         return new Page<>(items, total, query.page(), query.size());
     }

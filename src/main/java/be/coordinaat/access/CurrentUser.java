@@ -16,6 +16,7 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
     private final String username;
     private final String displayName;
     private final Long personId;
+    private final Long organisationId;
     private final String locale;
     private final List<Grant> grants;
     private final boolean enabled;
@@ -24,6 +25,12 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
 
     public CurrentUser(long id, long boardId, String username, String displayName, Long personId, String locale,
             List<Grant> grants, boolean enabled, Instant lockedUntil, String passwordHash) {
+        this(id, boardId, username, displayName, personId, null, locale, grants, enabled, lockedUntil, passwordHash);
+    }
+
+    public CurrentUser(long id, long boardId, String username, String displayName, Long personId, Long organisationId,
+            String locale, List<Grant> grants, boolean enabled, Instant lockedUntil, String passwordHash) {
+        this.organisationId = organisationId;
         this.id = id;
         this.boardId = boardId;
         this.username = username;
@@ -41,6 +48,15 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
     public String displayName() { return displayName; }
     public Long personId() { return personId; }
     public String locale() { return locale; }
+    /** The external organisation this account belongs to (municipal ICT service, supplier); null for school staff. */
+    public Long organisationId() { return organisationId; }
+    /** An account of an external organisation: limited to {@link Role#EXTERNAL_LIMIT}. */
+    public boolean external() { return organisationId != null; }
+
+    /** Whether a grant of this user gives {@code permission}, with the external limit applied. */
+    public boolean allows(Grant grant, Permission permission) {
+        return grant.role().grants(permission) && (organisationId == null || Role.EXTERNAL_LIMIT.contains(permission));
+    }
     public List<Grant> grants() { return grants; }
 
     public boolean hasRole(Role role) {

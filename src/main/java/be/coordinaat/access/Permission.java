@@ -23,5 +23,24 @@ public enum Permission {
     /** See the software catalogue and the licences of a school (and the board-wide licences): seats, costs, renewals. */
     LICENCES_READ,
     /** Register and change software, the school's licences, their assignments and proof of purchase. */
-    LICENCES_MANAGE
+    LICENCES_MANAGE,
+    /** Report a problem (a ticket) and follow one's own tickets. */
+    TICKETS_REPORT,
+    /** See all tickets of a school and the helpdesk dashboards (read only). */
+    TICKETS_READ,
+    /**
+     * Work the tickets of a school: assign, reply, change status, escalate. For external users (an account of an
+     * organisation) only the tickets escalated to their organisation.
+     */
+    TICKETS_WORK,
+    /** Configure the helpdesk of a school: categories, SLA targets, business hours, canned replies, mailbox. */
+    HELPDESK_CONFIGURE,
+    /** Read the knowledge base: internal articles of one's schools (public articles need no account). */
+    KNOWLEDGE_READ,
+    /** Write and publish knowledge base articles. */
+    KNOWLEDGE_MANAGE,
+    /** See preventive maintenance plans, the maintenance log and the network documentation of a school. */
+    MAINTENANCE_READ,
+    /** Plan and record maintenance, and keep the network documentation. */
+    MAINTENANCE_MANAGE
 }

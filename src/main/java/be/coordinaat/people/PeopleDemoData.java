@@ -84,12 +84,17 @@ class PeopleDemoData implements DemoContributor {
             }
         }
 
-        organisation(board, names, new OrganisationForm("ICT-dienst Gemeente Zonnebeke-Demo",
+        long ictService = organisation(board, names, new OrganisationForm("ICT-dienst Gemeente Zonnebeke-Demo",
                 OrganisationKind.MUNICIPAL_ICT, "ict@zonnebeke-demo.be", "051 00 00 40", "https://www.zonnebeke-demo.be/ict",
                 "Marktplein 1", "8980", "Zonnebeke", "Tweedelijnssupport voor netwerk, servers en Microsoft 365 van beide scholen.",
                 List.of(regenboog, atheneum), null),
                 new ContactForm("Theo Vanneste", "Systeembeheerder", "theo.vanneste@zonnebeke-demo.be", "051 00 00 41", null),
                 new ContactForm("Nele Bouckaert", "Diensthoofd ICT", "nele.bouckaert@zonnebeke-demo.be", "051 00 00 42", null));
+        Long ictUser = board.users().get("ictdienst");
+        if (ictUser != null) {
+            // the municipal ICT service's technician: sees only what is escalated to the service
+            accounts.linkOrganisationInitial(ictUser, ictService, board.boardId());
+        }
         organisation(board, names, new OrganisationForm("Technische dienst Gemeente Zonnebeke-Demo",
                 OrganisationKind.MUNICIPAL_TECHNICAL, "techniek@zonnebeke-demo.be", "051 00 00 50", null,
                 "Ieperstraat 20", "8980", "Zonnebeke", "Elektriciteit, bekabeling en herstellingen in de gebouwen.",

@@ -33,7 +33,8 @@ import org.springframework.util.StringUtils;
 class FirstStart {
 
     private static final Logger log = LoggerFactory.getLogger(FirstStart.class);
-    static final List<String> DEMO_USERS = List.of("admin", "coordinator", "director", "teacher", "technician", "dpo");
+    static final List<String> DEMO_USERS = List.of("admin", "coordinator", "director", "teacher", "technician", "ictdienst",
+            "dpo");
 
     private final JdbcClient jdbc;
     private final Schools schools;
@@ -134,6 +135,7 @@ class FirstStart {
                 case "director" -> "Dirk Directeur";
                 case "teacher" -> "Tine Leerkracht";
                 case "technician" -> "Theo Technicus";
+                case "ictdienst" -> "Theo Vanneste (ICT-dienst)";
                 default -> "Dana Privacy";
             };
             users.put(name, accounts.createDemoAccount(new Accounts.NewAccount(board, name, display,
@@ -146,6 +148,8 @@ class FirstStart {
         grant(users.get("teacher"), board, Role.STAFF, regenboog);
         grant(users.get("technician"), board, Role.TECHNICIAN, regenboog);
         grant(users.get("technician"), board, Role.TECHNICIAN, atheneum);
+        grant(users.get("ictdienst"), board, Role.TECHNICIAN, regenboog);
+        grant(users.get("ictdienst"), board, Role.TECHNICIAN, atheneum);
         grant(users.get("dpo"), board, Role.DPO, null);
 
         Map<String, Long> rooms = new LinkedHashMap<>();

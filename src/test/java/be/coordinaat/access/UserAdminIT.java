@@ -73,4 +73,37 @@ class UserAdminIT {
         assertThat(admin.post("/users/" + other + "/password", Map.of("password", "een lang wachtwoord"), "/users").status()).isEqualTo(404);
         assertThat(admin.get("/users").body()).doesNotContain("Vreemde");
     }
+
+    @Test
+    void anAccountOfAnExternalOrganisationIsLimitedToWhatIsEscalatedToIt() {
+        Browserless admin = Browserless.signIn(port, "admin", "admin");
+        String username = "ext" + System.nanoTime();
+        admin.post("/users", Map.of("username", username, "displayName", "Externe Technicus", "password", "een lang wachtwoord"), "/users/new");
+        long id = jdbc.sql("SELECT id FROM app_user WHERE username = ?").param(username).query(Long.class).single();
+        long a = Demo.regenboog(jdbc);
+        admin.post("/users/" + id + "/grants", Map.of("role", "TECHNICIAN", "schoolId", String.valueOf(a)), "/users/" + id);
+        Api api = Api.as(username, port, jdbc);
+        assertThat(api.get("/api/v1/assets").status()).as("a school's own technician sees the inventory").isEqualTo(200);
+
+        long supplier = jdbc.sql("SELECT id FROM organisation WHERE name = 'Westhoek IT bv'").query(Long.class).single();
+        long otherBoardsOrganisation = jdbc.sql("WITH b AS (INSERT INTO board (name) VALUES ('Ander') RETURNING id) "
+                + "INSERT INTO organisation (board_id, name, kind) SELECT id, 'Vreemd', 'SUPPLIER' FROM b RETURNING id")
+                .query(Long.class).single();
+        var refused = admin.post("/users/" + id + "/organisation", Map.of("organisationId", String.valueOf(otherBoardsOrganisation),
+                "version", "1"), "/users/" + id);
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT organisation_id FROM app_user WHERE id = ?").param(id).query(Long.class).optional()).isEmpty();
+
+        int version = jdbc.sql("SELECT version FROM app_user WHERE id = ?").param(id).query(Integer.class).single();
+        admin.post("/users/" + id + "/organisation", Map.of("organisationId", String.valueOf(supplier), "version",
+                String.valueOf(version)), "/users/" + id);
+        assertThat(jdbc.sql("SELECT organisation_id FROM app_user WHERE id = ?").param(id).query(Long.class).single()).isEqualTo(supplier);
+        assertThat(admin.get("/users/" + id).body()).contains("Westhoek IT bv");
+        Api external = Api.as(username, port, jdbc);
+        assertThat(external.get("/api/v1/assets").status()).as("an external technician does not browse the inventory").isEqualTo(403);
+        assertThat(external.get("/api/v1/organisations").status()).isEqualTo(403);
+        assertThat(external.get("/api/v1/schools/" + a).status()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT count(*) FROM history_entry WHERE record_type = 'user' AND record_id = ? AND changes::text LIKE '%Westhoek%'")
+                .param(id).query(Long.class).single()).isEqualTo(1);
+    }
 }

@@ -37,15 +37,17 @@ class AccountLoader implements UserDetailsService {
     }
 
     private Optional<CurrentUser> load(String condition, Object value) {
-        record Row(long id, long boardId, String username, String displayName, Long personId, String locale,
-                boolean enabled, java.sql.Timestamp lockedUntil, String hash) {}
-        return jdbc.sql("SELECT id, board_id, username, display_name, person_id, locale, enabled, locked_until, password_hash "
+        record Row(long id, long boardId, String username, String displayName, Long personId, Long organisationId,
+                String locale, boolean enabled, java.sql.Timestamp lockedUntil, String hash) {}
+        return jdbc.sql("SELECT id, board_id, username, display_name, person_id, organisation_id, locale, enabled, locked_until, "
+                        + "password_hash "
                         + "FROM app_user WHERE " + condition)
                 .param(value)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        (Long) rs.getObject(5), rs.getString(6), rs.getBoolean(7), rs.getTimestamp(8), rs.getString(9)))
+                        (Long) rs.getObject(5), (Long) rs.getObject(6), rs.getString(7), rs.getBoolean(8), rs.getTimestamp(9),
+                        rs.getString(10)))
                 .optional()
-                .map(r -> new CurrentUser(r.id(), r.boardId(), r.username(), r.displayName(), r.personId(), r.locale(),
+                .map(r -> new CurrentUser(r.id(), r.boardId(), r.username(), r.displayName(), r.personId(), r.organisationId(), r.locale(),
                         grants(r.id()), r.enabled(), r.lockedUntil() == null ? null : r.lockedUntil().toInstant(),
                         r.hash()));
     }

@@ -71,6 +71,7 @@ class UserAdminController {
     String show(@PathVariable long id, Model model) {
         model.addAttribute("user", accounts.find(id));
         model.addAttribute("roles", Role.values());
+        model.addAttribute("organisations", accounts.organisations(access.current().boardId()));
         var schools = access.visibleSchools(Permission.SCHOOL_READ);
         model.addAttribute("schools", schools);
         model.addAttribute("schoolNames", schools.stream().collect(java.util.stream.Collectors.toMap(
@@ -97,6 +98,19 @@ class UserAdminController {
     @PostMapping("/{id}/grants/{grantId}/revoke")
     String revoke(@PathVariable long id, @PathVariable long grantId, RedirectAttributes redirect) {
         accounts.revoke(id, grantId);
+        redirect.addFlashAttribute("flash", "flash.saved");
+        return "redirect:/users/" + id;
+    }
+
+    @PostMapping("/{id}/organisation")
+    String organisation(@PathVariable long id, @RequestParam(required = false) Long organisationId,
+            @RequestParam int version, Model model, RedirectAttributes redirect) {
+        try {
+            accounts.setOrganisation(id, organisationId, version);
+        } catch (InvalidInputException e) {
+            model.addAttribute("problems", e.problems());
+            return show(id, model);
+        }
         redirect.addFlashAttribute("flash", "flash.saved");
         return "redirect:/users/" + id;
     }
