@@ -66,6 +66,10 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                         .permitAll()
+                        // Pages for people without an account: the QR short address of a device (signed-in staff are
+                        // sent on to the asset, others to the problem report), the report form, public articles.
+                        // Their controllers check everything themselves and reveal nothing beyond their own page.
+                        .requestMatchers("/a/**", "/report/**", "/public/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(rateLimit.failureHandler()))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").deleteCookies("JSESSIONID"))
