@@ -36,7 +36,12 @@ class LabelController {
 
     /** A label's QR address: to the asset's page; 404 when the user may not see it (sign-in first when anonymous). */
     @GetMapping("/a/{schoolId}/{*tag}")
-    RedirectView shortLink(@PathVariable long schoolId, @PathVariable String tag) {
+    RedirectView shortLink(@PathVariable long schoolId, @PathVariable String tag,
+            java.security.Principal principal) {
+        if (principal == null) {
+            // the address is public (the helpdesk's problem report lives behind it); staff sign in first
+            throw new org.springframework.security.authentication.AuthenticationCredentialsNotFoundException("sign in");
+        }
         String t = tag.startsWith("/") ? tag.substring(1) : tag;
         RedirectView view = new RedirectView("/inventory/assets/" + labels.resolve(schoolId, t), true);
         view.setExposeModelAttributes(false);
