@@ -518,14 +518,19 @@ public class SchoolCalendars {
     }
 
     private GeneratedHolidays generate(Scope scope, SchoolYear year) {
-        String own = scope.schoolId() == null ? "school_id IS NULL" : "school_id = :school";
+        // already there: in the calendar itself or, for a school, among the board's closures it follows
+        String own = scope.schoolId() == null ? "school_id IS NULL"
+                : "(school_id = :school OR (school_id IS NULL AND :boardClosures))";
+        boolean boardClosures = scope.schoolId() == null
+                || store.schoolSettings(scope.schoolId()).map(Settings::boardClosures).orElse(true);
         List<RecordChanged> changes = new ArrayList<>();
         List<Long> ids = new ArrayList<>();
         int present = 0;
         for (Holiday h : FlemishSchoolHolidays.of(year)) {
             boolean exists = jdbc.sql("SELECT EXISTS (SELECT 1 FROM calendar_closure WHERE board_id = :board AND " + own
                             + " AND first_day = :first AND last_day = :last AND lower(name) = lower(:name))")
-                    .param("board", scope.boardId()).param("school", scope.schoolId()).param("first", h.firstDay())
+                    .param("board", scope.boardId()).param("school", scope.schoolId())
+                    .param("boardClosures", boardClosures).param("first", h.firstDay())
                     .param("last", h.lastDay()).param("name", h.name()).query(Boolean.class).single();
             if (exists) {
                 present++;
@@ -547,13 +552,79 @@ public class SchoolCalendars {
         return new GeneratedHolidays(year.label(), changes.size(), present, closures);
     }
 
+    // ---- iCalendar ----
+
+    /**
+     * The closures of a calendar from a year ago onwards as an iCalendar file (RFC 5545): one all-day event per
+     * closure, for importing into Outlook, Google Calendar or the school's agenda.
+     */
+    public String iCalendar(Long schoolId) {
+        CalendarView calendar = calendar(schoolId);
+        LocalDate from = LocalDate.now(ZoneId.of(calendar.zoneId())).minusYears(1);
+        List<ClosureView> closures = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            Page<ClosureView> p = closures(schoolId, from, null, new PageQuery(page, PageQuery.MAX_SIZE, null, false, null));
+            closures.addAll(p.items());
+            if (!p.hasNext() || page >= 9) {
+                break;
+            }
+        }
+        DateTimeFormatter date = DateTimeFormatter.BASIC_ISO_DATE;
+        DateTimeFormatter stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC);
+        StringBuilder out = new StringBuilder();
+        line(out, "BEGIN:VCALENDAR");
+        line(out, "VERSION:2.0");
+        line(out, "PRODID:-//Coordinaat//Calendar//NL");
+        line(out, "CALSCALE:GREGORIAN");
+        line(out, "METHOD:PUBLISH");
+        line(out, "X-WR-CALNAME:" + escape(calendar.board() ? "Coordinaat" : calendar.schoolName()));
+        line(out, "X-WR-TIMEZONE:" + calendar.zoneId());
+        for (ClosureView c : closures) {
+            line(out, "BEGIN:VEVENT");
+            line(out, "UID:closure-" + c.id() + "@coordinaat");
+            line(out, "DTSTAMP:" + stamp.format(c.updatedAt()));
+            line(out, "DTSTART;VALUE=DATE:" + date.format(c.firstDay()));
+            line(out, "DTEND;VALUE=DATE:" + date.format(c.lastDay().plusDays(1)));
+            line(out, "SUMMARY:" + escape(c.name()));
+            line(out, "CATEGORIES:" + c.kind().name());
+            line(out, "TRANSP:TRANSPARENT");
+            line(out, "END:VEVENT");
+        }
+        line(out, "END:VCALENDAR");
+        return out.toString();
+    }
+
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r", "")
+                .replace("\n", "\\n");
+    }
+
+    /** Appends a content line, folded at 75 octets (never inside a UTF-8 character), ending in CRLF. */
+    private static void line(StringBuilder out, String line) {
+        int octets = 0;
+        for (int i = 0; i < line.length(); ) {
+            int cp = line.codePointAt(i);
+            int size = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (octets + size > 75) {
+                out.append("\r\n ");
+                octets = 1;
+            }
+            out.appendCodePoint(cp);
+            octets += size;
+            i += Character.charCount(cp);
+        }
+        out.append("\r\n");
+    }
+
     // ---- clock ----
 
     /** Whether the school is open now and when it opens next, for the calendar page. */
     public ClockState clockState(long schoolId) {
         readSchool(schoolId);
         Instant now = Instant.now();
-        return new ClockState(clocks.isOpen(schoolId, now), clocks.nextOpening(schoolId, now).orElse(null));
+        Instant next = clocks.nextOpening(schoolId, now).orElse(null);
+        return new ClockState(clocks.isOpen(schoolId, now), next,
+                next == null ? null : java.time.LocalDateTime.ofInstant(next, zoneOf(schoolId)));
     }
 
     /** The school years to offer in choosers: last year to three years ahead. */

@@ -49,6 +49,11 @@ public final class Views {
     /** The result of generating a school year's Flemish holidays. */
     public record GeneratedHolidays(String schoolYear, int added, int alreadyPresent, List<ClosureView> closures) {}
 
-    /** The state of the business clock now, for the calendar page. */
-    public record ClockState(boolean openNow, Instant nextOpening) {}
+    /**
+     * The state of the business clock now, for the calendar page.
+     *
+     * @param nextOpening      the next opening (now when open), null when it does not open within the search limit
+     * @param nextOpeningLocal the same in the school's time zone
+     */
+    public record ClockState(boolean openNow, Instant nextOpening, java.time.LocalDateTime nextOpeningLocal) {}
 }

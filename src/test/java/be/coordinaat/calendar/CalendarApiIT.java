@@ -158,6 +158,13 @@ class CalendarApiIT {
         Api admin = Api.as("admin", port, jdbc);
         long school = freshSchool(admin, jdbc);
         String path = "/api/v1/schools/" + school + "/calendar/holidays";
+        // while the school follows the board's closures (the demo board has 2026-2027), nothing is added twice
+        var followed = admin.post(path, "{\"schoolYear\":\"2026-2027\"}");
+        assertThat(followed.status()).as(followed.toString()).isEqualTo(200);
+        assertThat(followed.json().get("added").asInt()).isZero();
+        assertThat(followed.json().get("alreadyPresent").asInt()).isEqualTo(10);
+        // a school that does not follow the board's closures gets its own
+        admin.put("/api/v1/schools/" + school + "/calendar", Api.json(hours(false, false, null)));
         var first = admin.post(path, "{\"schoolYear\":\"2026-2027\"}");
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
         assertThat(first.json().get("added").asInt()).isEqualTo(10);
@@ -167,7 +174,8 @@ class CalendarApiIT {
         assertThat(again.json().get("alreadyPresent").asInt()).isEqualTo(10);
         assertThat(jdbc.sql("SELECT count(*) FROM calendar_closure WHERE school_id = ? AND generated").param(school)
                 .query(Long.class).single()).isEqualTo(10);
-        // the school sees them twice (its own and the board's): they overlap
+        // following the board again, the school sees them twice (its own and the board's): they are flagged
+        admin.put("/api/v1/schools/" + school + "/calendar", Api.json(hours(false, true, null)));
         JsonNode list = admin.get("/api/v1/schools/" + school + "/calendar/closures?from=2026-11-02&to=2026-11-02").json();
         assertThat(list.get("total").asInt()).isEqualTo(2);
         list.get("items").forEach(c -> assertThat(c.get("overlaps").asBoolean()).isTrue());
@@ -176,8 +184,8 @@ class CalendarApiIT {
         assertField(admin.post(path, "{\"schoolYear\":\"2026-2028\"}"), "schoolYear");
         assertField(admin.post(path, "{\"schoolYear\":\"\"}"), "schoolYear");
         assertField(admin.post(path, "{\"schoolYear\":\"9999-10000\"}"), "schoolYear");
-        assertThat(jdbc.sql("SELECT count(*) FROM history_entry WHERE record_type = 'school-calendar' AND record_id = ?")
-                .param(school).query(Long.class).single()).isEqualTo(10);
+        assertThat(jdbc.sql("SELECT count(*) FROM history_entry WHERE record_type = 'school-calendar' AND record_id = ?"
+                + " AND action = 'CREATED'").param(school).query(Long.class).single()).isEqualTo(10);
     }
 
     @Test
@@ -209,6 +217,30 @@ class CalendarApiIT {
         assertThat(admin.delete("/api/v1/board/calendar/closures/" + id).status()).isEqualTo(204);
         assertThat(jdbc.sql("SELECT count(*) FROM history_entry WHERE record_type = 'board-calendar' AND label LIKE 'Jubileum%'")
                 .query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void theClosuresAsAnICalendarFile() {
+        Api admin = Api.as("admin", port, jdbc);
+        long school = freshSchool(admin, jdbc);
+        admin.put("/api/v1/schools/" + school + "/calendar", Api.json(hours(false, false, null)));
+        String name = "Sportdag, studiedag; en \\ " + "é".repeat(40);
+        admin.post("/api/v1/schools/" + school + "/calendar/closures",
+                Api.json(closure(name, "OTHER", "2099-10-13", "2099-10-15")));
+        var ics = admin.get("/api/v1/schools/" + school + "/calendar/closures.ics");
+        assertThat(ics.status()).as(ics.toString()).isEqualTo(200);
+        assertThat(ics.contentType()).startsWith("text/calendar");
+        String body = ics.body();
+        assertThat(body).startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n").endsWith("END:VCALENDAR\r\n");
+        assertThat(body).contains("DTSTART;VALUE=DATE:20991013\r\n", "DTEND;VALUE=DATE:20991016\r\n");
+        for (String line : body.split("\r\n")) {
+            assertThat(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).as(line).isLessThanOrEqualTo(75);
+        }
+        String unfolded = body.replace("\r\n ", "");
+        assertThat(unfolded).contains("SUMMARY:Sportdag\\, studiedag\\; en \\\\ " + "é".repeat(40) + "\r\n");
+        assertThat(Api.as("coordinator", port, jdbc).get("/api/v1/schools/" + school + "/calendar/closures.ics").status())
+                .as("a school the coordinator has no role in").isEqualTo(404);
+        assertThat(admin.get("/api/v1/board/calendar/closures.ics").body()).contains("SUMMARY:Kerstvakantie");
     }
 
     @Test

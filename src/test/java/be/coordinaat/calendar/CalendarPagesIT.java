@@ -87,6 +87,8 @@ class CalendarPagesIT {
                 .query(Long.class).single();
         var edit = admin.get(base + "/closures/" + id + "/edit").document();
         assertThat(edit.select("#name").val()).isEqualTo("Pedagogische studiedag");
+        assertThat(edit.select("#firstDay").val()).isEqualTo("2026-10-14");
+        assertThat(admin.get(base + "/closures.ics").body()).contains("SUMMARY:Pedagogische studiedag");
         closure.put("name", "Studiedag ICT");
         closure.put("version", edit.select("#version").val());
         assertThat(admin.post(base + "/closures/" + id, closure, base + "/closures/" + id + "/edit").status()).isEqualTo(302);

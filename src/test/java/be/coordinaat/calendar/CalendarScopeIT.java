@@ -59,6 +59,7 @@ class CalendarScopeIT {
             assertThat(coordinator.get(base).status()).as(base).isEqualTo(404);
             assertThat(coordinator.put(base, Api.json(hours(true, true, null, "08:00-09:00"))).status()).isEqualTo(404);
             assertThat(coordinator.get(base + "/clock").status()).isEqualTo(404);
+            assertThat(coordinator.get(base + "/closures.ics").status()).isEqualTo(404);
             assertThat(coordinator.get(base + "/closures").status()).isEqualTo(404);
             assertThat(coordinator.post(base + "/closures", body).status()).isEqualTo(404);
             assertThat(coordinator.get(base + "/closures/" + closureB).status()).isEqualTo(404);
@@ -132,7 +133,8 @@ class CalendarScopeIT {
         Browserless coordinator = Browserless.signIn(port, "coordinator", "coordinator");
         for (long school : new long[] {b, GUESSED}) {
             String base = "/schools/" + school + "/calendar";
-            for (String path : List.of(base, base + "/hours", base + "/closures/new", base + "/closures/" + closureB + "/edit")) {
+            for (String path : List.of(base, base + "/hours", base + "/closures/new", base + "/closures/" + closureB + "/edit",
+                    base + "/closures.ics")) {
                 assertThat(coordinator.get(path).status()).as(path).isEqualTo(404);
             }
             Map<String, Map<String, String>> posts = new LinkedHashMap<>();

@@ -77,6 +77,26 @@ class CalendarApiController {
         return calendars.closures(id, from, to, PageQuery.of(page, size, null, null));
     }
 
+    @GetMapping("/schools/{id}/calendar/closures.ics")
+    @Operation(summary = "The school's closures from a year ago onwards as an iCalendar file (all-day events)")
+    ResponseEntity<String> iCalendar(@PathVariable long id) {
+        return ics(calendars.iCalendar(id), "kalender-" + id + ".ics");
+    }
+
+    @GetMapping("/board/calendar/closures.ics")
+    @Operation(summary = "The board's closures from a year ago onwards as an iCalendar file")
+    ResponseEntity<String> boardICalendar() {
+        return ics(calendars.iCalendar(null), "kalender-schoolbestuur.ics");
+    }
+
+    static ResponseEntity<String> ics(String body, String fileName) {
+        return ResponseEntity.ok()
+                .contentType(new org.springframework.http.MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment().filename(fileName).build().toString())
+                .body(body);
+    }
+
     @GetMapping("/schools/{id}/calendar/closures/{closureId}")
     ClosureView closure(@PathVariable long id, @PathVariable long closureId) {
         return calendars.closure(id, closureId);

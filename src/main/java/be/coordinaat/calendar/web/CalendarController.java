@@ -104,6 +104,24 @@ class CalendarController {
         return SchoolYear.containing(LocalDate.now(ZoneId.of(calendar.zoneId())));
     }
 
+    @GetMapping("/schools/{id}/calendar/closures.ics")
+    org.springframework.http.ResponseEntity<String> schoolICalendar(@PathVariable long id) {
+        return ics(calendars.iCalendar(id), "kalender-" + id + ".ics");
+    }
+
+    @GetMapping("/board/calendar/closures.ics")
+    org.springframework.http.ResponseEntity<String> boardICalendar() {
+        return ics(calendars.iCalendar(null), "kalender-schoolbestuur.ics");
+    }
+
+    private static org.springframework.http.ResponseEntity<String> ics(String body, String fileName) {
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(new org.springframework.http.MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment().filename(fileName).build().toString())
+                .body(body);
+    }
+
     // ---- week hours ----
 
     @GetMapping("/schools/{id}/calendar/hours")
