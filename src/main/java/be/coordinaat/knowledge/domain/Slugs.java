@@ -8,6 +8,8 @@ public final class Slugs {
     private Slugs() {}
 
     public static final int MAX = 80;
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("edit", "versions", "images", "publish",
+            "archive", "review", "delete", "feedback");
 
     public static String of(String title) {
         String s = Normalizer.normalize(title == null ? "" : title, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
@@ -16,6 +18,10 @@ public final class Slugs {
         if (s.length() > MAX) {
             s = s.substring(0, MAX).replaceAll("-+$", "");
         }
-        return s.isEmpty() ? "artikel" : s;
+        if (s.isEmpty()) {
+            return "artikel";
+        }
+        // the article's own pages live next to its slug (…/{id}/edit, …/{id}/versions)
+        return RESERVED.contains(s) ? s + "-artikel" : s;
     }
 }
