@@ -120,7 +120,7 @@ public final class MarkdownRenderer {
                 }
             }
         });
-        return out.toString().replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+        return out.toString().replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{2,}", "\n").strip();
     }
 
     /**
