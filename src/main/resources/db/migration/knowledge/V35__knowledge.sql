@@ -3,7 +3,7 @@
 
 -- Accent-insensitive search: the unaccent extension when the server has it (PostgreSQL's contrib, which the
 -- embedded server and Debian's postgresql package ship); otherwise a fixed translation of the usual accents.
-DO $$
+DO $do$
 DECLARE
   ext_schema text;
 BEGIN
@@ -19,7 +19,7 @@ BEGIN
   IF ext_schema IS NOT NULL THEN
     -- unaccent() is only STABLE; with its dictionary named explicitly it is safe to declare IMMUTABLE for indexes
     EXECUTE format($f$CREATE FUNCTION kb_fold(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
-      AS 'SELECT lower(%I.unaccent(%L::regdictionary, t))'$f$, ext_schema, ext_schema || '.unaccent');
+      AS $b$SELECT lower(%I.unaccent(%L::regdictionary, t))$b$$f$, ext_schema, ext_schema || '.unaccent');
     EXECUTE format('CREATE TEXT SEARCH CONFIGURATION kb (COPY = pg_catalog.simple)');
     EXECUTE format('ALTER TEXT SEARCH CONFIGURATION kb ALTER MAPPING FOR hword, hword_part, word WITH %I.unaccent, simple',
       ext_schema);
@@ -28,7 +28,7 @@ BEGIN
       AS $f$SELECT translate(lower(t), 'áàâäãåāéèêëēėęíìîïīóòôöõøōúùûüūýÿçñß', 'aaaaaaaeeeeeeeiiiiiooooooouuuuuyycns')$f$;
     CREATE TEXT SEARCH CONFIGURATION kb (COPY = pg_catalog.simple);
   END IF;
-END $$;
+END $do$;
 
 -- Categories: a tree per school; board-level categories (school_id NULL) are shared by all schools of the board.
 CREATE TABLE kb_category (

@@ -10,7 +10,6 @@ import be.coordinaat.shared.web.FormErrors;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -39,8 +38,11 @@ class CategoryController {
 
     @PostMapping("/knowledge/categories")
     String create(@Valid @ModelAttribute("form") CategoryForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request) {
         access.requireAnywhere(Permission.KNOWLEDGE_MANAGE);
+        if (form == null) {
+            return page(model, typed(request), null, errors);
+        }
         if (!errors.hasErrors() && FormErrors.apply(errors, () -> categories.create(form))) {
             redirect.addFlashAttribute("flash", "flash.saved");
             return "redirect:/knowledge/categories";
@@ -57,8 +59,11 @@ class CategoryController {
 
     @PostMapping("/knowledge/categories/{id}")
     String update(@PathVariable long id, @Valid @ModelAttribute("form") CategoryForm form, BindingResult errors,
-            Model model, RedirectAttributes redirect) {
+            Model model, RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request) {
         CategoryView c = manageable(id);
+        if (form == null) {
+            return page(model, typed(request), c, errors);
+        }
         if (!errors.hasErrors() && FormErrors.apply(errors, () -> categories.update(id, form))) {
             redirect.addFlashAttribute("flash", "flash.saved");
             return "redirect:/knowledge/categories";
@@ -77,6 +82,14 @@ class CategoryController {
         return "redirect:/knowledge/categories";
     }
 
+    /** The form as typed, when a number did not convert (see {@link KnowledgeController#typed}). */
+    static CategoryForm typed(jakarta.servlet.http.HttpServletRequest r) {
+        Long version = KnowledgeController.parseId(r.getParameter("version"));
+        return new CategoryForm(KnowledgeController.parseId(r.getParameter("schoolId")),
+                KnowledgeController.parseId(r.getParameter("parentId")), r.getParameter("name"), r.getParameter("description"),
+                null, version == null ? null : version.intValue());
+    }
+
     private CategoryView manageable(long id) {
         CategoryView c = categories.category(id);
         if (!categories.canManage(c.schoolId())) {
@@ -87,11 +100,7 @@ class CategoryController {
 
     private String page(Model model, CategoryForm form, CategoryView editing, BindingResult errors) {
         model.addAttribute("form", form);
-        if (errors != null && errors.hasErrors() && errors.getTarget() != form) {
-            BeanPropertyBindingResult kept = new BeanPropertyBindingResult(form, "form");
-            kept.addAllErrors(errors);
-            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", kept);
-        }
+        KnowledgeController.keepErrors(model, form, errors);
         var tree = categories.tree();
         model.addAttribute("tree", tree);
         model.addAttribute("editing", editing);

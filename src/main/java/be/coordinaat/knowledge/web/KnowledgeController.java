@@ -17,6 +17,7 @@ import be.coordinaat.shared.ConflictException;
 import be.coordinaat.shared.InvalidInputException;
 import be.coordinaat.shared.PageQuery;
 import be.coordinaat.shared.web.FormErrors;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -122,8 +123,12 @@ class KnowledgeController {
 
     @PostMapping("/knowledge/articles")
     String create(@Valid @ModelAttribute("form") ArticleForm form, BindingResult errors,
-            @RequestParam(required = false) String action, Model model, RedirectAttributes redirect) {
+            @RequestParam(required = false) String action, HttpServletRequest request, Model model,
+            RedirectAttributes redirect) {
         access.requireAnywhere(Permission.KNOWLEDGE_MANAGE);
+        if (form == null) {
+            return form(model, typed(request), null, errors);
+        }
         long[] id = new long[1];
         if (!errors.hasErrors() && FormErrors.apply(errors, () -> {
             id[0] = articles.create(form);
@@ -146,8 +151,12 @@ class KnowledgeController {
 
     @PostMapping("/knowledge/articles/{id}")
     String update(@PathVariable long id, @Valid @ModelAttribute("form") ArticleForm form, BindingResult errors,
-            @RequestParam(required = false) String action, Model model, RedirectAttributes redirect) {
+            @RequestParam(required = false) String action, HttpServletRequest request, Model model,
+            RedirectAttributes redirect) {
         ArticleView a = articles.manageable(id);
+        if (form == null) {
+            return form(model, typed(request), a, errors);
+        }
         boolean publish = "publish".equals(action) && a.status() != ArticleStatus.PUBLISHED;
         if (!errors.hasErrors() && FormErrors.apply(errors, () -> {
             articles.update(id, form);
@@ -180,13 +189,22 @@ class KnowledgeController {
         }
     }
 
+    /**
+     * The form as typed, for showing it again when a value did not convert (text in the number field): the binding
+     * then has no record, only the errors. Values that do not convert are left empty; their errors say why.
+     */
+    static ArticleForm typed(HttpServletRequest r) {
+        String tags = r.getParameter("tags");
+        return new ArticleForm(parseId(r.getParameter("schoolId")), parseId(r.getParameter("categoryId")),
+                r.getParameter("title"), r.getParameter("summary"), r.getParameter("body"),
+                tags == null ? List.of() : java.util.Arrays.stream(tags.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList(),
+                parse(Audience.class, r.getParameter("audience")), null, r.getParameter("note"),
+                parseId(r.getParameter("version")) == null ? null : parseId(r.getParameter("version")).intValue());
+    }
+
     private String form(Model model, ArticleForm form, ArticleView article, BindingResult errors) {
         model.addAttribute("form", form);
-        if (errors != null && errors.hasErrors() && errors.getTarget() != form) {
-            BeanPropertyBindingResult kept = new BeanPropertyBindingResult(form, "form");
-            kept.addAllErrors(errors);
-            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", kept);
-        }
+        keepErrors(model, form, errors);
         model.addAttribute("article", article);
         model.addAttribute("schools", articles.manageableSchools());
         Long school = article != null ? Long.valueOf(article.schoolId()) : form.schoolId();
@@ -323,6 +341,15 @@ class KnowledgeController {
     String insights(Model model) {
         model.addAttribute("insights", articles.insights(10));
         return "knowledge/insights";
+    }
+
+    /** The errors of a binding that built no record, carried over to the form shown again. */
+    static void keepErrors(Model model, Object form, BindingResult errors) {
+        if (errors != null && errors.hasErrors() && errors.getTarget() != form) {
+            BeanPropertyBindingResult kept = new BeanPropertyBindingResult(form, "form");
+            kept.addAllErrors(errors);
+            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", kept);
+        }
     }
 
     static Long parseId(String value) {
