@@ -133,9 +133,11 @@ public class Articles {
             String dir = query.descending() ? " DESC" : " ASC";
             order = " ORDER BY " + SORTS.get(query.sort()) + dir + ", id" + dir;
         }
-        String snippet = tsq == null ? "NULL" : "ts_headline('kb', x.body_text, to_tsquery('kb', :tsq), :headline)";
+        String snippet = tsq == null ? "NULL" : "ts_headline('kb', x.body_text, to_tsquery('kb', :tsqAny), :headline)";
         if (tsq != null) {
+            // the snippet marks every word found in the text, also when another word matched only the title
             params.put("headline", HEADLINE);
+            params.put("tsqAny", SearchText.anyPrefix(query.q()));
         }
         params.put("limit", query.size());
         params.put("offset", query.offset());

@@ -47,12 +47,13 @@ public class PublicArticles {
             params.put("tsq", tsq);
             params.put("qtext", query.q());
             params.put("headline", Articles.HEADLINE);
+            params.put("tsqAny", SearchText.anyPrefix(query.q()));
         }
         long total = jdbc.sql("SELECT count(*) FROM kb_article a" + where).params(params).query(Long.class).single();
         String rank = tsq == null ? "0::real"
                 : "ts_rank_cd(a.search, to_tsquery('kb', :tsq)) + word_similarity(kb_fold(:qtext), kb_fold(a.title))";
         String order = tsq == null ? " ORDER BY updated_at DESC, id DESC" : " ORDER BY rank DESC, updated_at DESC, id DESC";
-        String snippet = tsq == null ? "NULL" : "ts_headline('kb', x.body_text, to_tsquery('kb', :tsq), :headline)";
+        String snippet = tsq == null ? "NULL" : "ts_headline('kb', x.body_text, to_tsquery('kb', :tsqAny), :headline)";
         params.put("limit", query.size());
         params.put("offset", query.offset());
         List<PublicRow> items = jdbc.sql("""
@@ -74,7 +75,7 @@ public class PublicArticles {
         Set<Long> images = articles.imageIds(id);
         return jdbc.sql("""
                 SELECT a.id, a.slug, a.title, a.summary, a.body, a.school_id, s.name AS school_name, a.updated_at
-                FROM kb_article a JOIN school s ON s.id = a.school_id WHERE a.id = ? AND """ + PUBLIC).param(id)
+                FROM kb_article a JOIN school s ON s.id = a.school_id WHERE a.id = ?""" + " AND " + PUBLIC).param(id)
                 .query((rs, n) -> new PublicArticle(rs.getLong("id"), rs.getString("slug"), rs.getString("title"),
                         rs.getString("summary"),
                         Articles.render(rs.getString("body"), a -> images.contains(a) ? imageUrl(id, a) : null).html(),

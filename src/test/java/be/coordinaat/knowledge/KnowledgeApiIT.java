@@ -112,7 +112,7 @@ class KnowledgeApiIT {
         assertThat(ids(r)).containsExactly(titleHit, bodyHit);
         JsonNode second = r.json().get("items").get(1);
         String snippet = second.get("snippet").asText();
-        assertThat(snippet).contains("<mark>geïnstalleerd</mark>").contains("&lt;script&gt;").doesNotContain("<script>");
+        assertThat(snippet).contains("<mark>geïnstalleerd</mark>").doesNotContain("<script");
         assertThat(r.json().get("total").asLong()).isEqualTo(2);
 
         // prefixes: the first letters of a word are enough
@@ -144,7 +144,7 @@ class KnowledgeApiIT {
         assertThat(up.json().get("markdown").asText()).isEqualTo("![kabel](attachment:" + image + ")");
 
         var fake = upload(coordinator, port, path, "foto.png", "image/png", "<svg onload=alert(1)>".getBytes());
-        assertThat(fake.status()).isEqualTo(400);
+        assertThat(fake.status()).as(fake.toString()).isEqualTo(400);
         assertThat(fake.json().get("errors").get(0).get("field").asText()).isEqualTo("file");
         assertThat(upload(coordinator, port, path, "leeg.png", "image/png", new byte[0]).status()).isEqualTo(400);
         byte[] big = new byte[(int) Articles.MAX_IMAGE_BYTES + 1];

@@ -127,7 +127,8 @@ class MarkdownRendererTest {
         assertThat(SearchText.allPrefixes("' & | ! ( ) : * <->")).isNull();
         assertThat(SearchText.allPrefixes(null)).isNull();
         assertThat(SearchText.anyWord("De projector in lokaal B12 doet het niet, de projector!", 40))
-                .isEqualTo("projector | lokaal | b12 | doet | het | niet");
+                .isEqualTo("projector | lokaal | b12 | doet");
+        assertThat(SearchText.anyPrefix("wifi  netwerk")).isEqualTo("wifi:* | netwerk:*");
     }
 
     @Test

@@ -36,6 +36,25 @@ public final class SearchText {
         return words.isEmpty() ? null : String.join(" & ", words.stream().map(w -> w + ":*").toList());
     }
 
+    /** Any of the words, each as a prefix (for highlighting); null when the text has no words. */
+    public static String anyPrefix(String q) {
+        List<String> words = words(q);
+        return words.isEmpty() ? null : String.join(" | ", words.stream().map(w -> w + ":*").toList());
+    }
+
+    /**
+     * Words that say nothing about a problem in a ticket (Dutch, and a few English), left out when matching a
+     * ticket's text against articles.
+     */
+    static final java.util.Set<String> STOP = java.util.Set.of("een", "het", "van", "voor", "met", "niet", "wel", "dat",
+            "die", "deze", "dit", "bij", "naar", "als", "maar", "ook", "nog", "zijn", "is", "wordt", "worden", "werd",
+            "heb", "heeft", "hebben", "had", "kan", "kunnen", "mijn", "mij", "ons", "onze", "jullie", "wat", "wie", "hoe",
+            "waar", "geen", "meer", "dan", "toch", "even", "zou", "moet", "moeten", "graag", "dank", "bedankt", "hallo",
+            "beste", "groeten", "vriendelijke", "alvast", "aan", "uit", "over", "tot", "door", "om", "te", "er", "hier",
+            "daar", "wij", "zij", "hij", "jij", "ik", "u", "uw", "je", "jouw", "the", "and", "for", "you", "not", "with",
+            "this", "that", "are", "was", "has", "have", "please", "thanks", "sinds", "vandaag", "gisteren", "weer",
+            "lukt", "werkt", "probleem", "vraag");
+
     /** Any word may match (for ranking a ticket's text against articles); null when the text has no words. */
     public static String anyWord(String text, int max) {
         List<String> words = new ArrayList<>();
@@ -44,7 +63,7 @@ public final class SearchText {
         while (m.find() && words.size() < max) {
             String w = m.group().toLowerCase(java.util.Locale.ROOT);
             // very short words ("de", "en", "op") say nothing about a problem
-            if (w.length() >= 3 && w.length() <= MAX_WORD && seen.add(w)) {
+            if (w.length() >= 3 && w.length() <= MAX_WORD && !STOP.contains(w) && seen.add(w)) {
                 words.add(w);
             }
         }

@@ -23,10 +23,12 @@ class CategoryController {
 
     private final Categories categories;
     private final AccessControl access;
+    private final org.springframework.validation.SmartValidator validator;
 
-    CategoryController(Categories categories, AccessControl access) {
+    CategoryController(Categories categories, AccessControl access, org.springframework.validation.SmartValidator validator) {
         this.categories = categories;
         this.access = access;
+        this.validator = validator;
     }
 
     @GetMapping("/knowledge/categories")
@@ -100,7 +102,7 @@ class CategoryController {
 
     private String page(Model model, CategoryForm form, CategoryView editing, BindingResult errors) {
         model.addAttribute("form", form);
-        KnowledgeController.keepErrors(model, form, errors);
+        KnowledgeController.keepErrors(model, form, errors, validator);
         var tree = categories.tree();
         model.addAttribute("tree", tree);
         model.addAttribute("editing", editing);

@@ -49,11 +49,14 @@ class KnowledgeController {
     private final Articles articles;
     private final Categories categories;
     private final AccessControl access;
+    private final org.springframework.validation.SmartValidator validator;
 
-    KnowledgeController(Articles articles, Categories categories, AccessControl access) {
+    KnowledgeController(Articles articles, Categories categories, AccessControl access,
+            org.springframework.validation.SmartValidator validator) {
         this.articles = articles;
         this.categories = categories;
         this.access = access;
+        this.validator = validator;
     }
 
     @GetMapping("/knowledge")
@@ -204,7 +207,7 @@ class KnowledgeController {
 
     private String form(Model model, ArticleForm form, ArticleView article, BindingResult errors) {
         model.addAttribute("form", form);
-        keepErrors(model, form, errors);
+        keepErrors(model, form, errors, validator);
         model.addAttribute("article", article);
         model.addAttribute("schools", articles.manageableSchools());
         Long school = article != null ? Long.valueOf(article.schoolId()) : form.schoolId();
@@ -344,10 +347,16 @@ class KnowledgeController {
     }
 
     /** The errors of a binding that built no record, carried over to the form shown again. */
-    static void keepErrors(Model model, Object form, BindingResult errors) {
+    static void keepErrors(Model model, Object form, BindingResult errors, org.springframework.validation.SmartValidator validator) {
         if (errors != null && errors.hasErrors() && errors.getTarget() != form) {
             BeanPropertyBindingResult kept = new BeanPropertyBindingResult(form, "form");
             kept.addAllErrors(errors);
+            if (errors.getTarget() == null) {
+                // the binding stopped at the value that did not convert: check the other fields too, so every problem shows at once
+                BeanPropertyBindingResult rest = new BeanPropertyBindingResult(form, "form");
+                validator.validate(form, rest);
+                rest.getFieldErrors().stream().filter(e -> errors.getFieldError(e.getField()) == null).forEach(kept::addError);
+            }
             model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", kept);
         }
     }
