@@ -113,17 +113,16 @@ public class Articles {
         access.requireAnywhere(Permission.KNOWLEDGE_READ);
         Map<String, Object> params = scope();
         StringBuilder where = new StringBuilder(" WHERE ").append(VISIBLE);
+        filters(filter, where, params);
         String tsq = SearchText.allPrefixes(query.q());
-        if (tsq != null) {
-            // lets the trigram index answer "%>" with a threshold that tolerates a typo in a word of the title
-            jdbc.sql("SELECT set_config('pg_trgm.word_similarity_threshold', ?, true)").param(TITLE_SIMILARITY)
-                    .query(String.class).single();
-            where.append(" AND (a.search @@ to_tsquery('kb', :tsq) OR kb_fold(a.title) %> kb_fold(:qtext))");
+        long total;
+        if (tsq == null) {
+            total = jdbc.sql("SELECT count(*) FROM kb_article a" + where).params(params).query(Long.class).single();
+        } else {
             params.put("tsq", tsq);
             params.put("qtext", query.q());
+            total = textMatches(jdbc, where, params);
         }
-        filters(filter, where, params);
-        long total = jdbc.sql("SELECT count(*) FROM kb_article a" + where).params(params).query(Long.class).single();
         String rank = tsq == null ? "0::real"
                 : "ts_rank_cd(a.search, to_tsquery('kb', :tsq)) + word_similarity(kb_fold(:qtext), kb_fold(a.title))";
         String order;
@@ -158,6 +157,25 @@ public class Articles {
                         ArticleStatus.valueOf(rs.getString("status")), instant(rs, "updated_at"), rs.getBoolean("manageable")))
                 .list();
         return new Page<>(items, total, query.page(), query.size());
+    }
+
+    /**
+     * Narrows {@code where} to the articles holding all words ({@code :tsq}); when none does, to those whose title
+     * looks like the words (a typo), through the trigram index with a threshold that tolerates one wrong letter in a
+     * word. Returns how many match.
+     */
+    static long textMatches(JdbcClient jdbc, StringBuilder where, Map<String, Object> params) {
+        String words = where + " AND a.search @@ to_tsquery('kb', :tsq)";
+        long total = jdbc.sql("SELECT count(*) FROM kb_article a" + words).params(params).query(Long.class).single();
+        if (total > 0) {
+            where.setLength(0);
+            where.append(words);
+            return total;
+        }
+        jdbc.sql("SELECT set_config('pg_trgm.word_similarity_threshold', ?, true)").param(TITLE_SIMILARITY)
+                .query(String.class).single();
+        where.append(" AND kb_fold(a.title) %> kb_fold(:qtext)");
+        return jdbc.sql("SELECT count(*) FROM kb_article a" + where).params(params).query(Long.class).single();
     }
 
     private void filters(ArticleFilter filter, StringBuilder where, Map<String, Object> params) {

@@ -40,16 +40,16 @@ public class PublicArticles {
         Map<String, Object> params = new LinkedHashMap<>();
         StringBuilder where = new StringBuilder(" WHERE ").append(PUBLIC);
         String tsq = SearchText.allPrefixes(query.q());
+        long total;
         if (tsq != null) {
-            jdbc.sql("SELECT set_config('pg_trgm.word_similarity_threshold', ?, true)").param(Articles.TITLE_SIMILARITY)
-                    .query(String.class).single();
-            where.append(" AND (a.search @@ to_tsquery('kb', :tsq) OR kb_fold(a.title) %> kb_fold(:qtext))");
             params.put("tsq", tsq);
             params.put("qtext", query.q());
+            total = Articles.textMatches(jdbc, where, params);
             params.put("headline", Articles.HEADLINE);
             params.put("tsqAny", SearchText.anyPrefix(query.q()));
+        } else {
+            total = jdbc.sql("SELECT count(*) FROM kb_article a" + where).params(params).query(Long.class).single();
         }
-        long total = jdbc.sql("SELECT count(*) FROM kb_article a" + where).params(params).query(Long.class).single();
         String rank = tsq == null ? "0::real"
                 : "ts_rank_cd(a.search, to_tsquery('kb', :tsq)) + word_similarity(kb_fold(:qtext), kb_fold(a.title))";
         String order = tsq == null ? " ORDER BY updated_at DESC, id DESC" : " ORDER BY rank DESC, updated_at DESC, id DESC";

@@ -61,9 +61,11 @@ class KnowledgeBrowserIT {
             browser.type("#q", "geinstalleerd " + token);
             browser.waitForText("#kb-list", title);
             assertThat(browser.text("#kb-list .kb-snippet mark")).isEqualTo("geïnstalleerd");
+            browser.screenshot("knowledge-search");
             browser.click("#kb-list .kb-link");
             browser.waitForText("#article-title", title);
             assertThat(browser.text("#article-body")).contains("Controleer of de driver geïnstalleerd is");
+            browser.screenshot("knowledge-article");
             browser.click("#vote-yes");
             new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> !browser.all("#my-vote").isEmpty());
         } catch (RuntimeException | AssertionError e) {

@@ -67,12 +67,10 @@ class KnowledgePagesIT {
         assertThat(doc.select("script").eachAttr("src")).allMatch(src -> src.startsWith("/"));
         assertThat(doc.select("script:not([src])")).isEmpty();
 
-        var pub = Browserless.anonymous(port).get("/public/kb/" + id + "/" + doc.location().replaceAll(".*/", ""));
         var publicPage = Browserless.anonymous(port).get(Browserless.anonymous(port).get("/public/kb/" + id).location()
                 .replaceFirst("^https?://[^/]+", ""));
         assertThat(publicPage.status()).isEqualTo(200);
         assertHarmless(publicPage.document().selectFirst("#article-body"));
-        assertThat(pub.status()).isIn(200, 302);
 
         // an old version is rendered the same way
         var edit = KnowledgeTestData.body(a, "Onschuldig", "Nieuwe tekst", "PUBLIC");
