@@ -1,6 +1,7 @@
 package be.coordinaat.knowledge;
 
 import be.coordinaat.knowledge.domain.LineDiff;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,6 +21,7 @@ public final class Views {
             String schoolName, Long categoryId, String categoryName, List<String> tags, Audience audience,
             ArticleStatus status, Instant updatedAt, boolean manageable) {
 
+        @JsonProperty("path")
         public String path() {
             return "/knowledge/articles/" + id + "/" + slug;
         }
@@ -35,11 +37,13 @@ public final class Views {
             LocalDate lastReviewedOn, LocalDate reviewDue, boolean reviewOverdue, Instant publishedAt, int revision,
             int version, Instant createdAt, Instant updatedAt) {
 
+        @JsonProperty("path")
         public String path() {
             return "/knowledge/articles/" + id + "/" + slug;
         }
 
         /** The address without an account, for published public articles; null otherwise. */
+        @JsonProperty("publicPath")
         public String publicPath() {
             return audience == Audience.PUBLIC && status == ArticleStatus.PUBLISHED ? "/public/kb/" + id + "/" + slug : null;
         }
@@ -56,6 +60,7 @@ public final class Views {
     public record AttachmentView(long id, long articleId, String fileName, String contentType, long size,
             String uploadedBy, Instant uploadedAt) {
 
+        @JsonProperty("markdown")
         public String markdown() {
             return "![" + fileName.replaceAll("\\.[A-Za-z0-9]+$", "") + "](attachment:" + id + ")";
         }

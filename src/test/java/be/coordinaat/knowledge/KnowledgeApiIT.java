@@ -41,6 +41,8 @@ class KnowledgeApiIT {
         assertThat(article.get("authorName").asText()).isEqualTo("Koen Coördinator");
         assertThat(article.get("html").asText()).contains("<h2>Stappen</h2>").contains("<strong>Kalibreren</strong>");
         assertThat(article.get("slug").asText()).startsWith("het-digibord-kalibreren");
+        assertThat(article.get("path").asText()).isEqualTo("/knowledge/articles/" + id + "/" + article.get("slug").asText());
+        assertThat(article.get("publicPath").isNull()).isTrue();
         assertThat(article.get("tags").toString()).contains("handleiding");
 
         // a draft is for managers only
