@@ -124,7 +124,7 @@ public class Articles {
             total = textMatches(jdbc, where, params);
         }
         String rank = tsq == null ? "0::real"
-                : "ts_rank_cd(a.search, to_tsquery('kb', :tsq)) + word_similarity(kb_fold(:qtext), kb_fold(a.title))";
+                : "ts_rank_cd(a.search, to_tsquery('kb', kb_fold(:tsq))) + word_similarity(kb_fold(:qtext), kb_fold(a.title))";
         String order;
         if (query.sort() == null || !SORTS.containsKey(query.sort()) || (query.sort().equals("relevance") && tsq == null)) {
             order = tsq == null ? " ORDER BY updated_at DESC, id DESC" : " ORDER BY rank DESC, updated_at DESC, id DESC";
@@ -132,7 +132,7 @@ public class Articles {
             String dir = query.descending() ? " DESC" : " ASC";
             order = " ORDER BY " + SORTS.get(query.sort()) + dir + ", id" + dir;
         }
-        String snippet = tsq == null ? "NULL" : "ts_headline('kb', x.body_text, to_tsquery('kb', :tsqAny), :headline)";
+        String snippet = tsq == null ? "NULL" : "ts_headline('kb', x.body_text, to_tsquery('kb', kb_fold(:tsqAny)), :headline)";
         if (tsq != null) {
             // the snippet marks every word found in the text, also when another word matched only the title
             params.put("headline", HEADLINE);
@@ -165,7 +165,7 @@ public class Articles {
      * word. Returns how many match.
      */
     static long textMatches(JdbcClient jdbc, StringBuilder where, Map<String, Object> params) {
-        String words = where + " AND a.search @@ to_tsquery('kb', :tsq)";
+        String words = where + " AND a.search @@ to_tsquery('kb', kb_fold(:tsq))";
         long total = jdbc.sql("SELECT count(*) FROM kb_article a" + words).params(params).query(Long.class).single();
         if (total > 0) {
             where.setLength(0);

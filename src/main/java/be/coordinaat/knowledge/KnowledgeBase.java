@@ -61,7 +61,7 @@ public class KnowledgeBase {
         params.put("limit", Math.min(limit, 50));
         return jdbc.sql("""
                 SELECT a.id, a.slug, a.title, a.summary, a.body_text, a.audience
-                FROM kb_article a, to_tsquery('kb', :tsq) q
+                FROM kb_article a, to_tsquery('kb', kb_fold(:tsq)) q
                 WHERE a.status = 'PUBLISHED' AND a.board_id = (SELECT board_id FROM school WHERE id = :school)
                   AND a.search @@ q
                   AND (a.audience = 'PUBLIC' OR (NOT :publicOnly AND (a.school_id = :school

@@ -51,9 +51,9 @@ public class PublicArticles {
             total = jdbc.sql("SELECT count(*) FROM kb_article a" + where).params(params).query(Long.class).single();
         }
         String rank = tsq == null ? "0::real"
-                : "ts_rank_cd(a.search, to_tsquery('kb', :tsq)) + word_similarity(kb_fold(:qtext), kb_fold(a.title))";
+                : "ts_rank_cd(a.search, to_tsquery('kb', kb_fold(:tsq))) + word_similarity(kb_fold(:qtext), kb_fold(a.title))";
         String order = tsq == null ? " ORDER BY updated_at DESC, id DESC" : " ORDER BY rank DESC, updated_at DESC, id DESC";
-        String snippet = tsq == null ? "NULL" : "ts_headline('kb', x.body_text, to_tsquery('kb', :tsqAny), :headline)";
+        String snippet = tsq == null ? "NULL" : "ts_headline('kb', x.body_text, to_tsquery('kb', kb_fold(:tsqAny)), :headline)";
         params.put("limit", query.size());
         params.put("offset", query.offset());
         List<PublicRow> items = jdbc.sql("""

@@ -82,14 +82,15 @@ CREATE INDEX kb_article_community_idx ON kb_article (school_id, updated_at DESC)
 CREATE INDEX kb_article_category_idx ON kb_article (category_id);
 CREATE INDEX kb_article_tags_idx ON kb_article USING gin (tags);
 
--- The search document: title and tags weigh most, then the summary, then the body. Written by a trigger because
+-- The search document: title and tags weigh most, then the summary, then the body, folded (lower case, no accents)
+-- like the queries, so search ignores accents also where the server lacks unaccent. Written by a trigger because
 -- the tags need array_to_string (not immutable, so no generated column).
 CREATE FUNCTION kb_article_search() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  NEW.search := setweight(to_tsvector('kb', coalesce(NEW.title, '')), 'A')
-             || setweight(to_tsvector('kb', coalesce(array_to_string(NEW.tags, ' '), '')), 'A')
-             || setweight(to_tsvector('kb', coalesce(NEW.summary, '')), 'B')
-             || setweight(to_tsvector('kb', coalesce(NEW.body_text, '')), 'C');
+  NEW.search := setweight(to_tsvector('kb', kb_fold(coalesce(NEW.title, ''))), 'A')
+             || setweight(to_tsvector('kb', kb_fold(coalesce(array_to_string(NEW.tags, ' '), ''))), 'A')
+             || setweight(to_tsvector('kb', kb_fold(coalesce(NEW.summary, ''))), 'B')
+             || setweight(to_tsvector('kb', kb_fold(coalesce(NEW.body_text, ''))), 'C');
   RETURN NEW;
 END $$;
 CREATE TRIGGER kb_article_search_trg BEFORE INSERT OR UPDATE OF title, summary, body_text, tags ON kb_article
