@@ -107,7 +107,16 @@ public final class Views {
     public record LineView(long id, long schoolId, Long buildingId, String buildingName, Long providerOrganisationId,
             String provider, LineType lineType, Integer downloadMbps, Integer uploadMbps, String contractNumber,
             String customerNumber, String supportPhone, String fixedIps, String notes, List<ContactLine> contacts,
-            int version) {}
+            int version) {
+
+        /** "1000/1000 Mbit/s"; a speed not known is "?". */
+        public String speed() {
+            if (downloadMbps == null && uploadMbps == null) {
+                return null;
+            }
+            return (downloadMbps == null ? "?" : downloadMbps) + "/" + (uploadMbps == null ? "?" : uploadMbps) + " Mbit/s";
+        }
+    }
 
     public record ContactLine(String name, String role, String email, String phone) {}
 
