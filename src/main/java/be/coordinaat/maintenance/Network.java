@@ -395,8 +395,7 @@ public class Network {
         WifiView before = wifiNetwork(id);
         requireManage(before.schoolId());
         Map<String, Object> p = checkWifi(f, before.schoolId());
-        byte[] stored = jdbc.sql("SELECT psk_encrypted FROM network_wifi WHERE id = ?").param(id)
-                .query((rs, n) -> rs.getBytes(1)).single();
+        byte[] stored = storedPsk(id);
         byte[] psk = sealedPsk(f, stored);
         update("network_wifi", "wifi", id, f.version(), before.version(), "ssid", () -> jdbc.sql("""
                 UPDATE network_wifi SET building_id = :building, vlan_id = :vlan, ssid = :ssid, security = :security,
@@ -438,14 +437,20 @@ public class Network {
     public String revealPsk(long id) {
         WifiView wifi = wifiNetwork(id);
         requireManage(wifi.schoolId());
-        byte[] stored = jdbc.sql("SELECT psk_encrypted FROM network_wifi WHERE id = ?").param(id)
-                .query((rs, n) -> rs.getBytes(1)).single();
+        byte[] stored = storedPsk(id);
         if (stored == null) {
             throw new NotFoundException("wifi key", id);
         }
         history("network_wifi", id, wifi.schoolId(), "REVEALED", wifi.ssid(), Map.of("psk", "hidden"),
                 Map.of("psk", "revealed"));
         return secrets.open(stored);
+    }
+
+    /** The encrypted key of a Wi-Fi network; null when none is stored. */
+    private byte[] storedPsk(long id) {
+        List<byte[]> rows = jdbc.sql("SELECT psk_encrypted FROM network_wifi WHERE id = ?").param(id)
+                .query((rs, n) -> rs.getBytes(1)).list();
+        return rows.isEmpty() ? null : rows.get(0);
     }
 
     private byte[] sealedPsk(WifiForm f, byte[] stored) {
