@@ -257,7 +257,19 @@ class NetworkIT {
                 "/network/vlans/" + vlanB + "/edit", "/network/vlans/new?school=" + schoolB)) {
             assertThat(web.get(path).status()).as(path).isEqualTo(404);
         }
-        assertThat(web.post("/network/vlans/" + vlanB + "/delete", Map.of(), "/maintenance").status()).isEqualTo(404);
+        for (var part : parts.entrySet()) {
+            long id = jdbc.sql("SELECT min(id) FROM " + part.getValue() + " WHERE school_id = ?").param(schoolB).query(Long.class).single();
+            assertThat(web.get("/network/" + part.getKey() + "/" + id + "/edit").status()).as(part.getKey()).isEqualTo(404);
+            assertThat(web.get("/network/" + part.getKey() + "/new?school=" + schoolB).status()).as(part.getKey()).isEqualTo(404);
+            assertThat(web.post("/network/" + part.getKey() + "/" + id, Map.of("schoolId", String.valueOf(schoolB), "name", "x"),
+                    "/maintenance").status()).as("POST " + part.getKey()).isEqualTo(404);
+            assertThat(web.post("/network/" + part.getKey() + "/" + id + "/delete", Map.of(), "/maintenance").status())
+                    .as("DELETE " + part.getKey()).isEqualTo(404);
+        }
+        long wifiB = jdbc.sql("SELECT min(id) FROM network_wifi WHERE school_id = ?").param(schoolB).query(Long.class).single();
+        assertThat(web.post("/network/wifi/" + wifiB + "/reveal", Map.of(), "/maintenance").status()).isEqualTo(404);
+        assertThat(web.post("/network/vlans", Map.of("schoolId", String.valueOf(schoolB), "number", "9", "name", "x"), "/maintenance")
+                .status()).isEqualTo(404);
         assertThat(jdbc.sql("SELECT count(*) FROM network_vlan WHERE id = ?").param(vlanB).query(Long.class).single()).isEqualTo(1);
     }
 
