@@ -61,7 +61,7 @@ public class InventoryDigest {
     record Recipient(long userId, String email, String name, String locale, List<Long> schools) {}
 
     /** The start of the digest week that {@code now} falls in: Monday 07:00 in Brussels. */
-    static Instant weekStart(Instant now) {
+    public static Instant weekStart(Instant now) {
         ZonedDateTime t = now.atZone(Formats.ZONE);
         ZonedDateTime monday = t.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).with(SEND_AT);
         if (monday.isAfter(t)) {
