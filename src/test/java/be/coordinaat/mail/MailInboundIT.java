@@ -191,7 +191,7 @@ class MailInboundIT {
         jdbc.sql("UPDATE mailbox SET password = 'imap-pw' WHERE id = ?").param(mailbox).update();
         assertThat(poller.test(mailbox).ok()).isTrue();
         assertThat(poller.poll(mailbox).handled()).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT last_error FROM mailbox WHERE id = ?").param(mailbox).query(String.class).single()).isNull();
+        assertThat(jdbc.sql("SELECT last_error FROM mailbox WHERE id = ?").param(mailbox).query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1))).single()).isEmpty();
     }
 
     @Test

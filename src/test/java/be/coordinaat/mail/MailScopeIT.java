@@ -135,10 +135,13 @@ class MailScopeIT {
         Api admin = Api.as("admin", port, jdbc);
         long school = Demo.regenboog(jdbc);
         var bad = admin.post("/api/v1/mail/mailboxes", """
-                {"schoolId": %d, "name": "a\\u0000b\\nc", "channel": "Helpdesk; DROP", "host": "evil host/..", "port": 70000,
+                {"schoolId": %d, "name": "ab\\nc", "channel": "Helpdesk; DROP", "host": "evil host/..", "port": 70000,
                  "username": "", "folder": "INBOX", "pollMinutes": 0}""".formatted(school));
         assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
         assertThat(bad.body()).contains("port").contains("pollMinutes");
+        var nul = admin.post("/api/v1/mail/mailboxes", "{\"schoolId\": " + school + ", \"name\": \"a\\u0000b\"}");
+        assertThat(nul.status()).isEqualTo(400);
+        assertThat(nul.body()).contains("name");
         var bad2 = admin.post("/api/v1/mail/mailboxes", """
                 {"schoolId": %d, "name": "ok", "channel": "Helpdesk; DROP", "host": "evil host/..", "port": 993,
                  "username": "", "folder": "INBOX", "pollMinutes": 5}""".formatted(school));

@@ -118,6 +118,7 @@ public final class MimeParser {
         walk(m, 0, body);
         String text = !body.plain.toString().isBlank() ? body.plain.toString() : HtmlText.toText(body.html.toString());
         text = clean(text.replace("\r\n", "\n").replace('\r', '\n'), MAX_TEXT_CHARS);
+        text = text == null ? "" : text.stripTrailing();
         return new ParsedMail(messageId, from == null ? null : lower(from), fromName, to, cc, subject,
                 text == null ? "" : text, inReplyTo, references, body.attachments, body.skipped, sentAt, headers,
                 contentType == null ? null : clean(contentType, 300));
