@@ -43,9 +43,10 @@ public class Mailer {
      * Puts a mail in the outbox, in the current transaction (or its own when there is none).
      *
      * @return its outbox id and its Message-ID (without angle brackets), to store for threading
-     * @throws InvalidInputException for an invalid recipient address (field {@code to}) or oversized attachments
+     * @throws InvalidInputException for an invalid recipient address (field {@code to}) or oversized attachments;
+     *         nothing was written then, and the caller's transaction may go on (it is not marked for rollback)
      */
-    @Transactional(propagation = Propagation.REQUIRED)
+    @Transactional(propagation = Propagation.REQUIRED, noRollbackFor = InvalidInputException.class)
     public QueuedMail queue(OutgoingMail mail) {
         long boardId = boardOf(mail);
         String to = address(mail.to(), "to");

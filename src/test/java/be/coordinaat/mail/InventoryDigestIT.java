@@ -85,6 +85,22 @@ class InventoryDigestIT {
     }
 
     @Test
+    void anInvalidAddressSkipsOneRecipientNotTheWholeDigest() {
+        long board = MailTestData.board(jdbc);
+        long school = MailTestData.school(jdbc, board);
+        for (String email : new String[] {"kapot adres@x y", MailTestData.unique("goed") + "@example.test"}) {
+            long user = jdbc.sql("""
+                    INSERT INTO app_user (board_id, username, password_hash, display_name, email) VALUES (?, ?, 'x', 'C', ?)
+                    RETURNING id""").params(board, MailTestData.unique("digest"), email).query(Long.class).single();
+            jdbc.sql("INSERT INTO role_grant (user_id, board_id, school_id, role) VALUES (?, ?, ?, 'COORDINATOR')").params(user, board, school).update();
+        }
+        asset(school, "DGI", LocalDate.now().plusDays(3));
+        int queued = tx.execute(s -> digest.queueDigests(board));
+        assertThat(queued).isEqualTo(1);
+        assertThat(count(board)).as("committed despite the invalid address").isEqualTo(1);
+    }
+
+    @Test
     void theWeekStartsOnMondayAtSevenInBrussels() {
         // Monday 2 March 2026 06:59 Brussels (05:59 UTC) still belongs to the week before
         assertThat(InventoryDigest.weekStart(Instant.parse("2026-03-02T05:59:00Z"))).isEqualTo(Instant.parse("2026-02-23T06:00:00Z"));

@@ -223,7 +223,8 @@ public class OutboxSender {
             message.setHeader("In-Reply-To", p.inReplyTo());
         }
         if (p.references() != null) {
-            message.setHeader("References", p.references());
+            // a long conversation: fold the header so no line passes the 998-character limit
+            message.setHeader("References", jakarta.mail.internet.MimeUtility.fold(12, p.references()));
         }
         message.saveChanges();
         return message;
