@@ -11,8 +11,9 @@ import java.util.List;
  * @param inReplyTo  the Message-ID it answers (no angle brackets), or null
  * @param references the Message-IDs of the conversation, oldest first
  * @param skippedAttachments names of attachments left out because they were too large or too many
+ * @param mailboxAddress the address of the mailbox it came in (its user name when that is an address), for replies
  */
-public record InboundMail(long mailboxId, long schoolId, long boardId, String from, String fromName, List<String> to,
+public record InboundMail(long mailboxId, long schoolId, long boardId, String mailboxAddress, String from, String fromName, List<String> to,
         List<String> cc, String subject, String text, String inReplyTo, List<String> references, String messageId,
         List<Attachment> attachments, List<String> skippedAttachments, Instant sentAt, Instant receivedAt) {
 

@@ -8,9 +8,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param baseUrl         the address people reach Coordinaat at, for links in mails
  * @param messageIdDomain the domain of Message-IDs when no from-address is set (otherwise the from-address's domain)
+ * @param secretKey       encrypts the stored mail passwords (AES-GCM) when set; see {@code delivery.Secrets}
  */
 @ConfigurationProperties("coordinaat.mail")
-public record MailProperties(Smtp smtp, String baseUrl, String messageIdDomain, Scheduling scheduling) {
+public record MailProperties(Smtp smtp, String baseUrl, String messageIdDomain, Scheduling scheduling, String secretKey) {
 
     /** The default SMTP server. */
     public record Smtp(String host, Integer port, SmtpSecurity security, String username, String password,

@@ -43,10 +43,12 @@ public class MailSettings {
     private final OutboxSender sender;
     private final Mailer mailer;
     private final InventoryDigest digest;
+    private final be.coordinaat.mail.delivery.Secrets secrets;
 
     MailSettings(JdbcClient jdbc, AccessControl access, ApplicationEventPublisher events, SmtpConfigs smtp,
-            OutboxSender sender, Mailer mailer, InventoryDigest digest) {
+            OutboxSender sender, Mailer mailer, InventoryDigest digest, be.coordinaat.mail.delivery.Secrets secrets) {
         this.digest = digest;
+        this.secrets = secrets;
         this.jdbc = jdbc;
         this.access = access;
         this.events = events;
@@ -150,7 +152,7 @@ public class MailSettings {
                   version = version + 1, updated_at = now()
                 WHERE board_id = :board AND version = :version""")
                 .param("host", host).param("port", form.smtpPort(), java.sql.Types.INTEGER).param("security", security.name())
-                .param("username", username).param("clear", clear).param("password", password, java.sql.Types.VARCHAR)
+                .param("username", username).param("clear", clear).param("password", secrets.seal(password), java.sql.Types.VARCHAR)
                 .param("from", from).param("fromName", fromName).param("baseUrl", baseUrl)
                 .param("digest", Boolean.TRUE.equals(form.digestEnabled())).param("board", board).param("version", version)
                 .update();

@@ -50,8 +50,11 @@ public class Mailboxes {
     private final AccessControl access;
     private final ApplicationEventPublisher events;
     private final MailboxPoller poller;
+    private final be.coordinaat.mail.delivery.Secrets secrets;
 
-    Mailboxes(JdbcClient jdbc, AccessControl access, ApplicationEventPublisher events, MailboxPoller poller) {
+    Mailboxes(JdbcClient jdbc, AccessControl access, ApplicationEventPublisher events, MailboxPoller poller,
+            be.coordinaat.mail.delivery.Secrets secrets) {
+        this.secrets = secrets;
         this.jdbc = jdbc;
         this.access = access;
         this.events = events;
@@ -108,7 +111,7 @@ public class Mailboxes {
                 RETURNING id""")
                 .param("board", board).param("school", form.schoolId()).param("name", c.name).param("channel", c.channel)
                 .param("host", c.host).param("port", c.port).param("ssl", c.ssl).param("username", c.username)
-                .param("password", c.password, java.sql.Types.VARCHAR).param("folder", c.folder)
+                .param("password", secrets.seal(c.password), java.sql.Types.VARCHAR).param("folder", c.folder)
                 .param("poll", c.pollMinutes).param("enabled", c.enabled)
                 .query(Long.class).single();
         Map<String, Object> after = snapshot(id);
@@ -137,7 +140,7 @@ public class Mailboxes {
                 WHERE id = :id AND version = :version""")
                 .param("name", c.name).param("channel", c.channel).param("host", c.host).param("port", c.port)
                 .param("ssl", c.ssl).param("username", c.username).param("clear", clear)
-                .param("password", c.password, java.sql.Types.VARCHAR).param("folder", c.folder)
+                .param("password", secrets.seal(c.password), java.sql.Types.VARCHAR).param("folder", c.folder)
                 .param("poll", c.pollMinutes).param("enabled", c.enabled).param("id", id)
                 .param("version", form.version() == null ? -1 : form.version())
                 .update();
@@ -160,6 +163,18 @@ public class Mailboxes {
         jdbc.sql("DELETE FROM mailbox WHERE id = ?").param(id).update();
         events.publishEvent(new RecordChanged("mailbox", id, board, current.schoolId(), RecordChanged.DELETED,
                 current.name(), RecordChanged.diff(before, Map.of())));
+    }
+
+    /**
+     * The address of a school's enabled mailbox of a channel (e.g. the helpdesk's), for the Reply-To of the mails a
+     * module sends; empty when the school has none. For modules, without a permission check: it reveals only an
+     * address the school publishes anyway.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> replyAddress(long schoolId, String channel) {
+        return jdbc.sql("""
+                SELECT lower(username) FROM mailbox WHERE school_id = ? AND channel = ? AND enabled AND username LIKE '%_@_%'
+                ORDER BY id LIMIT 1""").params(schoolId, channel).query(String.class).optional();
     }
 
     /** Connects to the mailbox and opens its folder, without changing anything. */

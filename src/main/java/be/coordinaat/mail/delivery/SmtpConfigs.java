@@ -20,10 +20,12 @@ public class SmtpConfigs {
 
     private final JdbcClient jdbc;
     private final MailProperties properties;
+    private final Secrets secrets;
 
-    SmtpConfigs(JdbcClient jdbc, MailProperties properties) {
+    SmtpConfigs(JdbcClient jdbc, MailProperties properties, Secrets secrets) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.secrets = secrets;
     }
 
     public Optional<SmtpConfig> forBoard(long boardId) {
@@ -42,7 +44,7 @@ public class SmtpConfigs {
                 return Optional.empty();
             }
             return Optional.of(new SmtpConfig(boardId, s[0], s[1] == null ? SmtpConfig.defaultPort(security) : Integer.parseInt(s[1]),
-                    security, emptyToNull(s[3]), emptyToNull(s[4]), from, !blank(s[6]) ? s[6] : d.fromName(), false));
+                    security, emptyToNull(s[3]), emptyToNull(secrets.open(s[4])), from, !blank(s[6]) ? s[6] : d.fromName(), false));
         }
         if (!blank(d.host()) && !blank(d.fromAddress())) {
             SmtpSecurity security = d.security() == null ? SmtpSecurity.STARTTLS : d.security();

@@ -56,9 +56,12 @@ public class MailboxPoller {
     private final TransactionTemplate tx;
     private final ObjectProvider<InboundMailHandler> handlers;
     private final SmtpConfigs smtp;
+    private final be.coordinaat.mail.delivery.Secrets secrets;
     private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-    MailboxPoller(JdbcClient jdbc, TransactionTemplate tx, ObjectProvider<InboundMailHandler> handlers, SmtpConfigs smtp) {
+    MailboxPoller(JdbcClient jdbc, TransactionTemplate tx, ObjectProvider<InboundMailHandler> handlers, SmtpConfigs smtp,
+            be.coordinaat.mail.delivery.Secrets secrets) {
+        this.secrets = secrets;
         this.jdbc = jdbc;
         this.tx = tx;
         this.handlers = handlers;
@@ -130,7 +133,7 @@ public class MailboxPoller {
                 .param(id)
                 .query((rs, n) -> new Box(rs.getLong("id"), rs.getLong("board_id"), rs.getLong("school_id"),
                         rs.getString("channel"), new ImapConnections.Imap(rs.getString("host"), rs.getInt("port"),
-                                rs.getBoolean("ssl"), rs.getString("username"), rs.getString("password")),
+                                rs.getBoolean("ssl"), rs.getString("username"), secrets.open(rs.getString("password"))),
                         rs.getString("folder")))
                 .optional().orElse(null);
     }
@@ -260,7 +263,9 @@ public class MailboxPoller {
         } catch (Exception e) {
             // not every server says
         }
-        InboundMail mail = new InboundMail(box.id(), box.schoolId(), box.boardId(), parsed.from(), parsed.fromName(),
+        String username = box.imap().username();
+        InboundMail mail = new InboundMail(box.id(), box.schoolId(), box.boardId(),
+                username != null && username.contains("@") ? username.toLowerCase(Locale.ROOT) : null, parsed.from(), parsed.fromName(),
                 parsed.to(), parsed.cc(), parsed.subject(), parsed.text(), parsed.inReplyTo(), parsed.references(), key,
                 parsed.attachments(), parsed.skippedAttachments(), parsed.sentAt(), received == null ? Instant.now() : received);
         String finalKey = key;
