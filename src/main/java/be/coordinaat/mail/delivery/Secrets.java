@@ -28,6 +28,7 @@ public class Secrets {
 
     private final SecretKeySpec key;
 
+    @org.springframework.beans.factory.annotation.Autowired
     Secrets(MailProperties properties) {
         this(properties.secretKey());
     }
