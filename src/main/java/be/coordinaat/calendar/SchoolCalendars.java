@@ -200,7 +200,9 @@ public class SchoolCalendars {
         Scope scope = edit(schoolId);
         CalendarView before = view(scope);
         List<FieldProblem> problems = new ArrayList<>();
-        Map<DayOfWeek, List<OpenSpan>> hours = parseWeek(form, problems);
+        boolean usesDays = scope.schoolId() == null || Boolean.TRUE.equals(form.ownHours());
+        // the days of a school that follows the board's hours are ignored, so they cannot be wrong
+        Map<DayOfWeek, List<OpenSpan>> hours = parseWeek(form, usesDays ? problems : new ArrayList<>());
         String zone = blank(form.zoneId());
         if (zone != null && !ZoneId.getAvailableZoneIds().contains(zone)) {
             problems.add(new FieldProblem("zoneId", "calendar.error.zone", "unknown time zone; use e.g. Europe/Brussels"));

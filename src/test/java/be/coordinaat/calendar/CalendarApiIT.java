@@ -83,6 +83,10 @@ class CalendarApiIT {
         assertThat(unknown.status()).as(unknown.toString()).isEqualTo(400);
         var nul = admin.put(path, "{\"monday\":\"08:00-12:00\\u0000\"}");
         assertThat(nul.status()).as(nul.toString()).isEqualTo(400);
+        // the days of a school that follows the board's hours are ignored
+        var ignored = admin.put(path, Api.json(hours(false, true, null, "whatever")));
+        assertThat(ignored.status()).as(ignored.toString()).isEqualTo(200);
+        jdbc.sql("DELETE FROM calendar WHERE school_id = ?").param(school).update();
         var broken = admin.put(path, "{\"monday\":");
         assertThat(broken.status()).isEqualTo(400);
         assertThat(jdbc.sql("SELECT count(*) FROM calendar WHERE school_id = ?").param(school).query(Long.class).single())
