@@ -73,7 +73,7 @@ public class HelpdeskDashboard {
 
     private List<Count> counts(String sql, Long[] schools) {
         return jdbc.sql(sql).param("schools", schools)
-                .query((rs, n) -> new Count((Long) rs.getObject(1) == null ? null : rs.getLong(1), rs.getString(2), rs.getLong(3)))
+                .query((rs, n) -> new Count(rs.getObject(1) == null ? null : rs.getLong(1), rs.getString(2), rs.getLong(3)))
                 .list();
     }
 }

@@ -179,7 +179,7 @@ class HelpdeskDemoData implements DemoContributor {
 
     private void status(long ticket, String status, Instant at) {
         jdbc.sql("""
-                UPDATE ticket SET status = ?, updated_at = ?, solved_at = CASE WHEN ? = 'SOLVED' THEN ? END
+                UPDATE ticket SET status = ?, updated_at = ?, solved_at = CASE WHEN CAST(? AS text) = 'SOLVED' THEN CAST(? AS timestamptz) END
                 WHERE id = ?""").params(status, Tickets.ts(at), status, Tickets.ts(at), ticket).update();
     }
 }

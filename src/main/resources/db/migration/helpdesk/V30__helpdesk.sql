@@ -8,15 +8,14 @@ BEGIN
   BEGIN
     CREATE EXTENSION IF NOT EXISTS unaccent;
   EXCEPTION WHEN OTHERS THEN
-    RAISE NOTICE 'unaccent not available: ticket search does not fold accents';
+    RAISE NOTICE 'unaccent is not available: ticket search does not fold accents';
   END;
   IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'unaccent') THEN
-    EXECUTE $f$CREATE OR REPLACE FUNCTION helpdesk_fold(text) RETURNS text
-      LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
-      AS $b$ SELECT lower(public.unaccent('public.unaccent'::regdictionary, $1)) $b$$f$;
+    EXECUTE 'CREATE OR REPLACE FUNCTION helpdesk_fold(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT '
+         || 'AS ''SELECT lower(public.unaccent(''''public.unaccent''''::regdictionary, $1))''';
   ELSE
-    EXECUTE $f$CREATE OR REPLACE FUNCTION helpdesk_fold(text) RETURNS text
-      LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $b$ SELECT lower($1) $b$$f$;
+    EXECUTE 'CREATE OR REPLACE FUNCTION helpdesk_fold(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT '
+         || 'AS ''SELECT lower($1)''';
   END IF;
 END $$;
 

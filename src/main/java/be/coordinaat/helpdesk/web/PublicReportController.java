@@ -62,7 +62,15 @@ class PublicReportController {
             return "helpdesk/public/done";
         } catch (InvalidInputException e) {
             BindingResult result = new BeanPropertyBindingResult(form, "form");
-            e.problems().forEach(p -> result.rejectValue(p.field(), p.messageKey(), p.args(), p.defaultMessage()));
+            for (var p : e.problems()) {
+                if ("photo".equals(p.field())) {
+                    // the photo is a file part, not a field of the form record
+                    model.addAttribute("photoError", p.messageKey());
+                    model.addAttribute("photoArgs", p.args());
+                } else {
+                    result.rejectValue(p.field(), p.messageKey(), p.args(), p.defaultMessage());
+                }
+            }
             return again(model, form, result, null);
         } catch (RefusedException e) {
             session.setAttribute(SHOWN_AT, Instant.now());
