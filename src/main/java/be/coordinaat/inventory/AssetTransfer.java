@@ -112,6 +112,8 @@ public class AssetTransfer {
     private final JsonMapper json;
     private final MessageSource messages;
     private final TransactionTemplate transaction;
+    /** Writes the progress of a running import on its own connection, so every instance of the app can show it. */
+    private final TransactionTemplate progressWrite;
     private final Path directory;
     private final ExecutorService worker = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "asset-import");
@@ -119,6 +121,8 @@ public class AssetTransfer {
         return t;
     });
     private final Map<Long, AtomicInteger> progress = new ConcurrentHashMap<>();
+    /** How often (in rows) a running import writes its progress to the database. */
+    static final int PROGRESS_EVERY = 2000;
 
     AssetTransfer(JdbcClient jdbc, DataSource dataSource, AccessControl access, Schools schools, AssetCatalog catalog,
             ApplicationEventPublisher events, JsonMapper json, MessageSource messages,
@@ -136,6 +140,8 @@ public class AssetTransfer {
         this.json = json;
         this.messages = messages;
         this.transaction = new TransactionTemplate(transactions);
+        this.progressWrite = new TransactionTemplate(transactions);
+        this.progressWrite.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.directory = Path.of(directory);
     }
 
@@ -192,7 +198,8 @@ public class AssetTransfer {
                 .param("id", id).param("ids", access.schoolArray(Permission.INVENTORY_MANAGE)).query(this::jobRow).optional()
                 .orElseThrow(() -> new NotFoundException("asset-import", id));
         AtomicInteger p = progress.get(id);
-        if (p != null && job.status() == Status.RUNNING) {
+        // the progress counted here, or (running on another instance of the app) the progress it wrote
+        if (p != null && job.status() == Status.RUNNING && p.get() > job.processedRows()) {
             return new Job(job.id(), job.schoolId(), job.schoolName(), job.fileName(), job.format(), job.mode(),
                     job.createModels(), job.status(), job.headers(), job.mapping(), job.preview(), job.totalRows(), p.get(),
                     job.newCount(), job.updateCount(), job.errorCount(), job.errors(), job.failure(), job.createdAt());
@@ -327,7 +334,11 @@ public class AssetTransfer {
                 throw new RowsFailed(r.errors());
             }
             writer.add(r.candidate());
-            counter.incrementAndGet();
+            if (counter.incrementAndGet() % PROGRESS_EVERY == 0) {
+                int done = counter.get();
+                progressWrite.executeWithoutResult(t -> jdbc.sql("UPDATE asset_import SET processed_rows = ? WHERE id = ?")
+                        .params(done, job.id()).update());
+            }
             return true;
         });
         writer.finish();

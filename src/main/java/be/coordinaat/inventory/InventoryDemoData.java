@@ -183,6 +183,22 @@ class InventoryDemoData implements DemoContributor {
 
         store(b, rb, r, board.rooms(), 37, "RB");
         store(b, at, a, board.rooms(), 27, "AT");
+        // the Chromebooks stand in their charging carts
+        inCart(rb, tag("RB", 13), 1, 12);
+        inCart(rb, tag("RB", 20), 14, 19);
+        inCart(at, tag("AT", 11), 1, 10);
+    }
+
+    private void inCart(long school, String cartTag, int from, int to) {
+        String prefix = cartTag.substring(0, 2);
+        jdbc.sql("""
+                UPDATE asset SET cart_id = (SELECT id FROM asset WHERE school_id = :school AND tag = :cart)
+                WHERE school_id = :school AND kind IN ('CHROMEBOOK', 'LAPTOP', 'TABLET')
+                  AND tag = ANY(CAST(:tags AS text[]))""")
+                .param("school", school).param("cart", cartTag)
+                .param("tags", java.util.stream.IntStream.rangeClosed(from, to).mapToObj(i -> tag(prefix, i))
+                        .toArray(String[]::new))
+                .update();
     }
 
     private static String tag(String prefix, int n) {

@@ -72,13 +72,14 @@ public class Loans {
             List<Accessory> accessoriesReturned, Integer version) {}
 
     /**
-     * A bulk check-out of devices to the pupils of a class of one school: the devices are the IN_STOCK assets in a
-     * room (by tag) or the listed tags (separated by spaces, commas or new lines), assigned to the pupils in name order.
+     * A bulk check-out of devices to the pupils of a class of one school: the devices are those in a charging cart
+     * (in stock or in use, not on loan), the IN_STOCK laptops, Chromebooks and tablets in a room, or the listed tags
+     * (separated by spaces, commas or new lines); they are assigned to the pupils in name order, devices by tag.
      */
     public record BulkForm(@NotNull Long schoolId, Long roomId, @Size(max = 4000) String tags,
             @NotBlank @Size(max = 30) String className,
             @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expectedReturn,
-            List<Accessory> accessories, @Size(max = 2000) String notes) {}
+            List<Accessory> accessories, @Size(max = 2000) String notes, Long cartId) {}
 
     /** One row of a bulk check-out: a pupil and the device they get, or the problem. */
     public record BulkRow(int row, Long personId, String personName, Long assetId, String assetTag, String problem) {}
@@ -378,8 +379,13 @@ public class Loans {
         checkExpectedReturn(form.expectedReturn(), problems);
         List<String> tags = form.tags() == null ? List.of()
                 : Arrays.stream(form.tags().split("[\\s,;]+")).filter(t -> !t.isBlank()).distinct().toList();
-        if (form.roomId() == null && tags.isEmpty()) {
-            problems.add(new FieldProblem("tags", "loan.error.bulk.devices", "choose a room or list the tags of the devices"));
+        if (form.roomId() == null && tags.isEmpty() && form.cartId() == null) {
+            problems.add(new FieldProblem("tags", "loan.error.bulk.devices",
+                    "choose a charging cart or a room, or list the tags of the devices"));
+        }
+        if (form.cartId() != null && jdbc.sql("SELECT count(*) FROM asset WHERE id = ? AND school_id = ? AND kind = 'CHARGING_CART'")
+                .params(form.cartId(), school).query(Long.class).single() == 0) {
+            problems.add(new FieldProblem("cartId", "error.reference", "does not exist"));
         }
         if (form.roomId() != null && jdbc.sql("SELECT count(*) FROM room WHERE id = ? AND school_id = ?")
                 .params(form.roomId(), school).query(Long.class).single() == 0) {
@@ -393,7 +399,15 @@ public class Loans {
         }
         record Device(Long id, String tag, AssetStatus status) {}
         List<Device> devices = new ArrayList<>();
-        if (!tags.isEmpty()) {
+        if (form.cartId() != null) {
+            devices.addAll(jdbc.sql("""
+                    SELECT a.id, a.tag, a.status FROM asset a WHERE a.school_id = ? AND a.cart_id = ?
+                      AND a.status IN ('IN_STOCK', 'IN_USE')
+                      AND NOT EXISTS (SELECT 1 FROM loan l WHERE l.asset_id = a.id AND l.returned_at IS NULL)
+                    ORDER BY lower(a.tag), a.id""")
+                    .params(school, form.cartId())
+                    .query((rs, n) -> new Device(rs.getLong(1), rs.getString(2), AssetStatus.valueOf(rs.getString(3)))).list());
+        } else if (!tags.isEmpty()) {
             for (String tag : tags) {
                 devices.add(jdbc.sql("SELECT id, tag, status FROM asset WHERE school_id = ? AND lower(tag) = lower(?)")
                         .params(school, tag).query((rs, n) -> new Device(rs.getLong(1), rs.getString(2),
@@ -417,7 +431,8 @@ public class Loans {
             throw InvalidInputException.of("className", "loan.error.bulk.noPupils", "has no pupils in this school");
         }
         List<BulkRow> rows = new ArrayList<>();
-        int count = Math.max(pupils.size(), tags.isEmpty() ? pupils.size() : devices.size());
+        // listed tags must all be lent; from a cart or a room, the pupils take what there is
+        int count = Math.max(pupils.size(), tags.isEmpty() || form.cartId() != null ? pupils.size() : devices.size());
         for (int i = 0; i < count; i++) {
             Pupil p = i < pupils.size() ? pupils.get(i) : null;
             Device d = i < devices.size() ? devices.get(i) : null;
@@ -426,7 +441,7 @@ public class Loans {
                 problem = "no device left for this pupil";
             } else if (d.id() == null) {
                 problem = "tag " + d.tag() + " does not exist in this school";
-            } else if (d.status() != AssetStatus.IN_STOCK) {
+            } else if (form.cartId() == null && d.status() != AssetStatus.IN_STOCK) {
                 problem = "device " + d.tag() + " is not in stock (" + d.status() + ")";
             } else if (openLoanOf(d.id())) {
                 problem = "device " + d.tag() + " is already on loan";

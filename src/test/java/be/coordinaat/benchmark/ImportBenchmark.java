@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -141,14 +140,29 @@ class ImportBenchmark {
         Files.deleteIfExists(file);
     }
 
+    /**
+     * The fastest plain JDBC insert of a batch: one multi-row statement (every column as an array), as the import
+     * itself writes. Row-by-row batches would fire the asset table's statement triggers once per row.
+     */
     static void insert(JdbcTemplate template, List<Object[]> batch) {
         if (batch.isEmpty()) {
             return;
         }
-        template.batchUpdate("""
-                INSERT INTO asset (school_id, tag, serial, kind, status, room_id, purchase_date, price, supplier, notes, extra)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}'::jsonb)""", batch,
-                new int[] {Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.DATE,
-                        Types.NUMERIC, Types.VARCHAR, Types.VARCHAR});
+        String[] types = {"bigint", "text", "text", "text", "text", "bigint", "date", "numeric", "text", "text"};
+        template.update(con -> {
+            var ps = con.prepareStatement("""
+                    INSERT INTO asset (school_id, tag, serial, kind, status, room_id, purchase_date, price, supplier, notes)
+                    SELECT * FROM unnest(CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                                         CAST(? AS text[]), CAST(? AS bigint[]), CAST(? AS date[]), CAST(? AS numeric[]),
+                                         CAST(? AS text[]), CAST(? AS text[]))""");
+            for (int col = 0; col < types.length; col++) {
+                Object[] values = new Object[batch.size()];
+                for (int r = 0; r < values.length; r++) {
+                    values[r] = batch.get(r)[col];
+                }
+                ps.setArray(col + 1, con.createArrayOf(types[col], values));
+            }
+            return ps;
+        });
     }
 }

@@ -101,7 +101,35 @@ class ConsumableApiIT {
         Browserless web = Browserless.signIn(port, "coordinator", "coordinator");
         assertThat(web.get("/inventory/consumables/" + idB).status()).isEqualTo(404);
         assertThat(web.get("/inventory/consumables?school=" + b).status()).isEqualTo(404);
+        assertThat(web.post("/inventory/consumables/" + idB, Map.of("schoolId", String.valueOf(b), "name", "Gekaapt",
+                "category", "TONER", "minimum", "1", "version", "0"), "/inventory/consumables").status()).isEqualTo(404);
         assertThat(web.get("/inventory/consumables").body()).doesNotContain("ELPLP97");
         assertThat(jdbc.sql("SELECT stock FROM consumable WHERE id = ?").param(idB).query(Integer.class).single()).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void theCoordinatorEditsAConsumableOnItsPage() {
+        long a = Demo.regenboog(jdbc);
+        Api coordinator = Api.as("coordinator", port, jdbc);
+        long id = coordinator.post("/api/v1/consumables", consumable(a, "Lamp " + System.nanoTime(), 2, 1)).json().get("id").asLong();
+        Browserless web = Browserless.signIn(port, "coordinator", "coordinator");
+        String page = "/inventory/consumables/" + id;
+        assertThat(web.get(page).document().select("#consumable-edit-form")).hasSize(1);
+        var invalid = web.post(page, Map.of("schoolId", String.valueOf(a), "name", "", "category", "LAMP", "minimum", "-1",
+                "version", "0"), page);
+        assertThat(invalid.status()).isEqualTo(200);
+        assertThat(invalid.document().select("#consumable-edit-form .is-invalid")).hasSizeGreaterThanOrEqualTo(2);
+        var saved = web.post(page, Map.of("schoolId", String.valueOf(a), "name", "Lamp ELPLP96 (reserve)", "category", "LAMP",
+                "minimum", "3", "notes", "In de kast van het secretariaat", "version", "0"), page);
+        assertThat(saved.status()).isEqualTo(302);
+        var after = coordinator.get("/api/v1/consumables/" + id).json();
+        assertThat(after.get("name").asString()).isEqualTo("Lamp ELPLP96 (reserve)");
+        assertThat(after.get("minimum").asInt()).isEqualTo(3);
+        assertThat(after.get("belowMinimum").asBoolean()).isTrue();
+        var stale = web.post(page, Map.of("schoolId", String.valueOf(a), "name", "Oud", "category", "LAMP", "minimum", "1",
+                "version", "0"), page);
+        assertThat(stale.status()).isIn(200, 409);
+        assertThat(coordinator.get("/api/v1/consumables/" + id).json().get("name").asString()).isEqualTo("Lamp ELPLP96 (reserve)");
+        assertThat(Browserless.signIn(port, "director", "director").get(page).document().select("#consumable-edit-form")).isEmpty();
     }
 }

@@ -100,17 +100,12 @@ public class ApiTokens {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
-        record Active(long id, long userId, boolean stale) {}
-        Optional<Active> active = jdbc.sql("""
-                SELECT id, user_id, last_used_at IS NULL OR last_used_at < now() - interval '1 minute' FROM api_token
-                WHERE token_hash = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())""")
-                .param(hash(token)).query((rs, n) -> new Active(rs.getLong(1), rs.getLong(2), rs.getBoolean(3))).optional();
+        // one round trip: the token, its account and the account's grants
+        Optional<AccountLoader.TokenUser> active = accounts.byToken(hash(token));
         // "last used" to the minute: no write on every API call
-        active.filter(Active::stale).ifPresent(a ->
-                jdbc.sql("UPDATE api_token SET last_used_at = now() WHERE id = ?").param(a.id()).update());
-        return active.map(Active::userId)
-                .flatMap(accounts::byId)
-                .filter(CurrentUser::isEnabled);
+        active.filter(AccountLoader.TokenUser::stale).ifPresent(a ->
+                jdbc.sql("UPDATE api_token SET last_used_at = now() WHERE id = ?").param(a.tokenId()).update());
+        return active.map(AccountLoader.TokenUser::user).filter(CurrentUser::isEnabled);
     }
 
     static String hash(String token) {

@@ -92,6 +92,11 @@ class ConsumableController {
             model.addAttribute("movement", new MovementForm(MovementKind.ISSUE, 1, null, null, null));
         }
         model.addAttribute("kinds", MovementKind.values());
+        model.addAttribute("categories", Category.values());
+        if (manage && !model.containsAttribute("edit")) {
+            model.addAttribute("edit", new ConsumableForm(c.schoolId(), c.name(), c.category(), c.compatibleModels(), null,
+                    c.minimum(), c.notes(), c.version()));
+        }
         if (manage) {
             model.addAttribute("rooms", schools.rooms(c.schoolId(), PageQuery.of(0, PageQuery.MAX_SIZE, "name", null)).items());
             AssetFilter f = new AssetFilter(c.schoolId(), null, null, null, null, null, null, null, null, null, null);
@@ -103,6 +108,20 @@ class ConsumableController {
     }
 
     record Option(long id, String name) {}
+
+    @PostMapping("/inventory/consumables/{id}")
+    String update(@PathVariable long id, @Valid @ModelAttribute("edit") ConsumableForm form, BindingResult errors,
+            Model model, RedirectAttributes redirect) {
+        ConsumableView c = consumables.consumable(id);
+        if (!consumables.canManage(c.schoolId())) {
+            throw new AccessDeniedException("no INVENTORY_MANAGE");
+        }
+        if (!errors.hasErrors() && FormErrors.apply(errors, () -> consumables.update(id, form))) {
+            redirect.addFlashAttribute("flash", "flash.saved");
+            return "redirect:/inventory/consumables/" + id;
+        }
+        return show(id, model);
+    }
 
     @PostMapping("/inventory/consumables/{id}/movements")
     String move(@PathVariable long id, @Valid @ModelAttribute("movement") MovementForm form, BindingResult errors, Model model,

@@ -43,7 +43,14 @@ class LoanController {
     private final Schools schools;
     private final AgreementRenderer renderer;
 
-    LoanController(Loans loans, Inventory inventory, Schools schools, AgreementRenderer renderer) {
+    /** A charging cart in the bulk check-out's chooser. */
+    record CartOption(long id, String name) {}
+
+    private final be.coordinaat.inventory.Carts carts;
+
+    LoanController(Loans loans, Inventory inventory, Schools schools, AgreementRenderer renderer,
+            be.coordinaat.inventory.Carts carts) {
+        this.carts = carts;
         this.loans = loans;
         this.inventory = inventory;
         this.schools = schools;
@@ -210,7 +217,7 @@ class LoanController {
     // ---- bulk ----
 
     @GetMapping("/inventory/loans/bulk")
-    String bulkForm(@RequestParam(required = false) Long school, Model model) {
+    String bulkForm(@RequestParam(required = false) Long school, @RequestParam(required = false) Long cart, Model model) {
         List<SchoolRef> manageable = loans.manageableSchools();
         if (manageable.isEmpty()) {
             throw new AccessDeniedException("no INVENTORY_MANAGE");
@@ -218,7 +225,7 @@ class LoanController {
         Long schoolId = school != null ? school : manageable.get(0).id();
         requireSchool(schoolId);
         return bulk(model, new BulkForm(schoolId, null, null, null,
-                java.time.LocalDate.now(be.coordinaat.shared.web.Formats.ZONE).plusMonths(10), List.of(Accessory.CHARGER), null), null);
+                java.time.LocalDate.now(be.coordinaat.shared.web.Formats.ZONE).plusMonths(10), List.of(Accessory.CHARGER), null, cart), null);
     }
 
     private void requireSchool(long schoolId) {
@@ -233,6 +240,9 @@ class LoanController {
         model.addAttribute("classes", loans.classes(form.schoolId()));
         model.addAttribute("rooms", schools.rooms(form.schoolId(), PageQuery.of(0, PageQuery.MAX_SIZE, "name", null)).items());
         model.addAttribute("accessories", Accessory.values());
+        model.addAttribute("carts", carts.carts(form.schoolId()).stream()
+                .map(c -> new CartOption(c.id(), c.tag() + (c.label().isEmpty() ? "" : " – " + c.label())
+                        + " (" + c.devices() + ")")).toList());
         return "inventory/loans/bulk";
     }
 
