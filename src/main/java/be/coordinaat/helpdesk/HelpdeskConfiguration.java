@@ -1,17 +1,16 @@
 package be.coordinaat.helpdesk;
 
-import be.coordinaat.helpdesk.domain.AroundTheClock;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import be.coordinaat.calendar.BusinessCalendars;
+import be.coordinaat.helpdesk.domain.CalendarSlaClock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The SLA clock: around the clock unless a business calendar provides one. */
+/** The SLA clock: the school's business hours and holidays from the calendar module. */
 @Configuration(proxyBeanMethods = false)
 class HelpdeskConfiguration {
 
     @Bean
-    @ConditionalOnMissingBean(SlaClock.class)
-    SlaClock aroundTheClock() {
-        return new AroundTheClock();
+    SlaClock slaClock(BusinessCalendars calendars) {
+        return new CalendarSlaClock(calendars);
     }
 }

@@ -11,7 +11,8 @@
  * reported; an external account (of an organisation) with TICKETS_WORK sees only the tickets of its schools that are
  * or were escalated to its organisation. Anything else answers 404.
  *
- * <p>Depends on {@code access} (scope, accounts), {@code school} (rooms), {@code inventory} (assets),
+ * <p>Depends on {@code access} (scope, accounts), {@code school} (rooms), {@code inventory} (assets), {@code calendar}
+ * (business hours and holidays for the SLA due times, through {@link be.coordinaat.helpdesk.SlaClock}),
  * {@code people} (persons, organisations) and {@code shared}. Like {@code licences}, its list queries join asset
  * tags, room and organisation names read-only in SQL; the public report and external technicians read an asset's
  * basic details from the {@code asset} table directly (the inventory facade answers only INVENTORY_READ holders).
