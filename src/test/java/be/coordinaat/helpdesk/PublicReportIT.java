@@ -53,6 +53,9 @@ class PublicReportIT {
     void samePageForExistingAndUnknownTags() {
         long a = Demo.regenboog(jdbc);
         Browserless anon = Browserless.anonymous(port);
+        var first = anon.get("/report/a/" + a + "/RB-000028");
+        assertThat(first.status()).as(first.location()).isEqualTo(200);
+        assertThat(first.body()).contains("report-form");
         String known = anon.get("/report/a/" + a + "/RB-000028").document().select("main").html();
         String unknown = anon.get("/report/a/" + a + "/NOPE-999").document().select("main").html();
         assertThat(known.replace("RB-000028", "X").replaceAll("name=\"_csrf\" value=\"[^\"]*\"", ""))
