@@ -74,6 +74,12 @@ public class HelpdeskSettings {
         }
     }
 
+    private static void required(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw InvalidInputException.of(field, "error.required", "is required");
+        }
+    }
+
     // ---- categories ----
 
     /**
@@ -117,6 +123,7 @@ public class HelpdeskSettings {
     @Transactional
     public long createCategory(CategoryForm form) {
         requireConfigure(form.schoolId(), "schoolId");
+        required("name", form.name());
         checkParent(form, null);
         long id;
         try {
@@ -137,6 +144,7 @@ public class HelpdeskSettings {
     public void updateCategory(long id, CategoryForm form) {
         CategoryView before = category(id);
         requireConfigure(before.schoolId(), "schoolId");
+        required("name", form.name());
         if (form.schoolId() != null && !form.schoolId().equals(before.schoolId())) {
             throw InvalidInputException.of("schoolId", "ticket.category.error.schoolFixed", "cannot be changed");
         }
@@ -234,6 +242,8 @@ public class HelpdeskSettings {
     @Transactional
     public long createCannedReply(CannedReplyForm form) {
         requireConfigure(form.schoolId(), "schoolId");
+        required("title", form.title());
+        required("body", form.body());
         long id = jdbc.sql("INSERT INTO canned_reply (board_id, school_id, title, body) VALUES (?, ?, ?, ?) RETURNING id")
                 .params(access.current().boardId(), form.schoolId(), form.title().strip(), form.body().strip())
                 .query(Long.class).single();
@@ -246,6 +256,8 @@ public class HelpdeskSettings {
     public void updateCannedReply(long id, CannedReplyForm form) {
         CannedReplyView before = cannedReply(id);
         requireConfigure(before.schoolId(), "schoolId");
+        required("title", form.title());
+        required("body", form.body());
         int n = jdbc.sql("UPDATE canned_reply SET title = ?, body = ?, version = version + 1 WHERE id = ? AND version = ?")
                 .params(form.title().strip(), form.body().strip(), id, form.version() == null ? before.version() : form.version())
                 .update();

@@ -125,7 +125,7 @@ class HelpdeskBenchmark {
         }
         for (int i = 0; i < 30; i++) {
             ok(admin.get("/api/v1/tickets?open=true"));
-            ok(admin.get("/api/v1/tickets?q=" + terms[i]));
+            ok(admin.get("/api/v1/tickets?q=" + enc(terms[i])));
         }
         String visibleAdmin = " t.board_id = :board AND (t.requester_user_id = :me OR t.school_id = ANY(CAST(:staff AS bigint[])))";
         compare("open tickets, newest first, page 1-5 (board admin, 200 schools)",

@@ -139,6 +139,15 @@ class HelpdeskApiIT {
             assertThat(coordinator.post(p + "/merge", "{\"into\":\"1\"}").status()).isEqualTo(404);
         }
         assertThat(coordinator.get("/api/v1/tickets?q=" + title.split(" ")[2]).json().get("total").asInt()).isZero();
+        // the pages answer the same
+        Browserless web = Browserless.signIn(port, "coordinator", "coordinator");
+        assertThat(web.get("/helpdesk/tickets/" + ticketB).status()).isEqualTo(404);
+        assertThat(web.get("/helpdesk/tickets/" + GUESSED).status()).isEqualTo(404);
+        assertThat(web.post("/helpdesk/tickets/" + ticketB + "/status", Map.of("status", "IN_PROGRESS"), "/helpdesk/my").status())
+                .isEqualTo(404);
+        assertThat(web.post("/helpdesk/tickets/" + ticketB + "/replies", Map.of("body", "x"), "/helpdesk/my").status())
+                .isEqualTo(404);
+        assertThat(web.get("/helpdesk/tickets?q=" + title.split(" ")[2]).body()).doesNotContain("Atheneum geheim");
         assertThat(coordinator.get("/api/v1/tickets?school=" + b).status()).isEqualTo(404);
         assertThat(coordinator.post("/api/v1/tickets", "{\"schoolId\":" + b + ",\"title\":\"x\",\"description\":\"y\"}").status())
                 .isIn(400, 403);
@@ -259,6 +268,11 @@ class HelpdeskApiIT {
         assertThat(invalid.document().select(".invalid-feedback")).isNotEmpty();
         Browserless teacher = Browserless.signIn(port, "teacher", "teacher");
         assertThat(teacher.get("/helpdesk/my").status()).isEqualTo(200);
+        var own = teacher.get("/helpdesk/tickets/" + demo);
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.body()).contains("Ik kom morgen").doesNotContain("reply-note").doesNotContain("id=\"escalations\"");
+        long wifi = jdbc.sql("SELECT id FROM ticket WHERE title = 'Wifi valt weg in de refter'").query(Long.class).single();
+        assertThat(teacher.get("/helpdesk/tickets/" + wifi).status()).as("the director's ticket").isEqualTo(404);
         assertThat(teacher.get("/helpdesk/dashboard").status()).isEqualTo(403);
         assertThat(teacher.get("/helpdesk/settings").status()).isEqualTo(403);
     }

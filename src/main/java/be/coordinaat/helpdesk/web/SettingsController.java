@@ -96,8 +96,6 @@ class SettingsController {
             redirect.addFlashAttribute("refusedArgs", e.problems().get(0).args());
         } catch (ConflictException e) {
             redirect.addFlashAttribute("flashError", e.messageKey());
-        } catch (NullPointerException e) {
-            redirect.addFlashAttribute("flashError", "ticket.flash.invalid");
         }
         return "redirect:/helpdesk/settings";
     }
