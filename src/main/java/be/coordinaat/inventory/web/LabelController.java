@@ -1,11 +1,16 @@
 package be.coordinaat.inventory.web;
 
+import be.coordinaat.access.AccessControl;
 import be.coordinaat.inventory.AssetFilter;
 import be.coordinaat.inventory.LabelFormat;
 import be.coordinaat.inventory.Labels;
 import be.coordinaat.inventory.Labels.LabelRequest;
 import be.coordinaat.inventory.label.PublicUrl;
 import be.coordinaat.shared.InvalidInputException;
+import be.coordinaat.shared.NotFoundException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.util.UriUtils;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -20,7 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * The label pages: the label address {@code /a/<schoolId>/<tag>} (to the asset's page for signed-in staff), the
+ * The label pages: the label address {@code /a/<schoolId>/<tag>} (to the asset's page for signed-in staff, to the
+ * public problem report for everyone else), the
  * label form for the asset list's selection or a few assets, the sheet PDF and one asset's QR code.
  */
 @Controller
@@ -28,22 +34,31 @@ class LabelController {
 
     private final Labels labels;
     private final PublicUrl publicUrl;
+    private final AccessControl access;
 
-    LabelController(Labels labels, PublicUrl publicUrl) {
+    LabelController(Labels labels, PublicUrl publicUrl, AccessControl access) {
         this.labels = labels;
         this.publicUrl = publicUrl;
+        this.access = access;
     }
 
-    /** A label's QR address: to the asset's page; 404 when the user may not see it (sign-in first when anonymous). */
+    /**
+     * A label's QR address: signed-in staff who may see the asset go to its page; everyone else (anonymous visitors,
+     * and accounts without inventory access) to the public problem report of the helpdesk, which looks the same for
+     * every tag and so reveals nothing about the asset.
+     */
     @GetMapping("/a/{schoolId}/{*tag}")
-    RedirectView shortLink(@PathVariable long schoolId, @PathVariable String tag,
-            java.security.Principal principal) {
-        if (principal == null) {
-            // the address is public (the helpdesk's problem report lives behind it); staff sign in first
-            throw new org.springframework.security.authentication.AuthenticationCredentialsNotFoundException("sign in");
-        }
+    RedirectView shortLink(@PathVariable long schoolId, @PathVariable String tag) {
         String t = tag.startsWith("/") ? tag.substring(1) : tag;
-        RedirectView view = new RedirectView("/inventory/assets/" + labels.resolve(schoolId, t), true);
+        String target = "/report/a/" + schoolId + "/" + UriUtils.encodePathSegment(t, StandardCharsets.UTF_8);
+        if (access.currentUser().isPresent()) {
+            try {
+                target = "/inventory/assets/" + labels.resolve(schoolId, t);
+            } catch (NotFoundException | AccessDeniedException e) {
+                // not theirs to see: the report form, like anyone else
+            }
+        }
+        RedirectView view = new RedirectView(target, true);
         view.setExposeModelAttributes(false);
         return view;
     }
