@@ -90,13 +90,13 @@ class InventoryBrowserIT {
             // the live filter finds it as you type, and keeps the address in step
             browser.open("/inventory/assets");
             browser.type("#q", serial.toLowerCase());
-            browser.waitForText("#asset-count", "1 toestel");
+            browser.waitForExactText("#asset-count", "1 toestel");
             assertThat(browser.text("#assets tbody")).contains(tag).contains("in gebruik");
             new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> browser.path().contains("q=" + serial.toLowerCase()));
             new Select(browser.find("#f-status")).selectByValue("IN_REPAIR");
             browser.waitForText("#asset-count", "geen toestellen");
             new Select(browser.find("#f-status")).selectByValue("IN_USE");
-            browser.waitForText("#asset-count", "1 toestel");
+            browser.waitForExactText("#asset-count", "1 toestel");
 
             // and the filter can be kept as a quick link
             browser.type("#filter-name", "Mijn testlaptop");
@@ -104,7 +104,7 @@ class InventoryBrowserIT {
             browser.waitForText("#saved-filters", "Mijn testlaptop");
             browser.open("/inventory/assets");
             browser.click("a.saved-filter[href*='browser-']");
-            browser.waitForText("#asset-count", "1 toestel");
+            browser.waitForExactText("#asset-count", "1 toestel");
             assertThat(browser.text("#assets tbody")).contains(tag);
         } catch (AssertionError | RuntimeException e) {
             browser.screenshot("inventory-flow");

@@ -120,6 +120,17 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
     }
 
+    /** Waits until the element's whole text (trimmed) is exactly {@code text}: "1 toestel" must not match "121 toestellen". */
+    public void waitForExactText(String css, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> {
+            try {
+                return text.equals(d.findElement(By.cssSelector(css)).getText().strip());
+            } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
+                return false;
+            }
+        });
+    }
+
     /** Saves a screenshot under target/screenshots for a person to look at after a failure. */
     public void screenshot(String name) {
         try {
