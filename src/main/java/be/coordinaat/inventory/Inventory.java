@@ -488,6 +488,15 @@ public class Inventory {
                 RecordChanged.UPDATED, null, RecordChanged.diff(Map.of("assetTagPrefix", before), Map.of("assetTagPrefix", p))));
     }
 
+    /**
+     * For the agent intake (which acts without a signed-in user, inside its own transaction): the school's next free
+     * generated tag, as {@link #create} gives one. Allocating a number changes nothing else.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public String nextFreeTag(long schoolId) {
+        return nextTag(schoolId);
+    }
+
     /** The school's next free generated tag; the counter row is locked until the transaction ends. */
     private String nextTag(long schoolId) {
         jdbc.sql("INSERT INTO asset_tag_counter (school_id, prefix) VALUES (?, ?) ON CONFLICT DO NOTHING")
