@@ -94,5 +94,7 @@ CREATE TABLE asset_software (
   version         VARCHAR(100),
   PRIMARY KEY (asset_id, position)
 );
-CREATE INDEX asset_software_name_idx ON asset_software (board_id, normalised_name) INCLUDE (school_id, asset_id);
+-- Licence compliance counts a product by its name and by names that start with it ("microsoft office" finds
+-- "microsoft office ltsc professional plus 2021"): prefix searches need the pattern operator class.
+CREATE INDEX asset_software_name_idx ON asset_software (board_id, normalised_name text_pattern_ops) INCLUDE (school_id, asset_id);
 CREATE INDEX asset_software_school_idx ON asset_software (school_id, normalised_name);

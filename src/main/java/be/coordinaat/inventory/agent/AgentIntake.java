@@ -164,7 +164,7 @@ class AgentIntake {
         String select = """
                 SELECT a.id, a.school_id, a.status, a.tag, a.name, a.serial, a.model_id, a.kind FROM asset a
                 JOIN school s ON s.id = a.school_id
-                WHERE s.board_id = :board AND a.kind = ANY(CAST(:kinds AS text[])) AND a.status <> 'DISPOSED' AND """;
+                WHERE s.board_id = :board AND a.kind = ANY(CAST(:kinds AS text[])) AND a.status <> 'DISPOSED'""" + " AND ";
         String order = " ORDER BY (a.school_id = :school) DESC, a.id LIMIT 1";
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("board", e.boardId());
