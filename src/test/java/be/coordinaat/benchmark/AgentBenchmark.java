@@ -28,7 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Agent intake: full FusionInventory inventories (about 300 software entries each, zlib-compressed as the agent
  * sends them) of N distinct computers (default 10,000; {@code -Dagent.bench.devices=…}) posted over HTTP by 4
  * concurrent senders to {@code /ocsinventory}: inventories per second, p50/p99 per request, and the ratio to parsing
- * alone (decompress + parse + interpret the same bodies on 4 threads: the floor). Not part of the test suite:
+ * alone (decompress + parse + interpret the same bodies on 4 threads: the floor); then the same computers report
+ * again (the daily steady state: matched, updated, software unchanged). Not part of the test suite:
  * {@code ./mvnw -o -Pbenchmark test -Dtest=AgentBenchmark}. Target ≥ 100 inventories/s.
  */
 @Tag("benchmark")
@@ -80,6 +81,25 @@ class AgentBenchmark {
             }
         }, latencies);
         Collections.sort(latencies);
+        // the daily steady state: the same computers report again (matched by serial, software list unchanged)
+        List<Long> again = Collections.synchronizedList(new ArrayList<>());
+        double againSeconds = run(bodies, body -> {
+            try {
+                HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ocsinventory"))
+                        .header("Content-Type", "application/x-compress-zlib").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException e) {
+                return 599;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 599;
+            }
+        }, again);
+        Collections.sort(again);
+        System.out.printf(Locale.ROOT, "re-inventory of the same computers: %d in %.1f s = %.1f/s; p50 %d ms, p99 %d ms; "
+                        + "ratio to parsing %.1f%%%n", devices, againSeconds, devices / againSeconds,
+                again.get(again.size() / 2) / 1_000_000, again.get((int) (again.size() * 0.99)) / 1_000_000,
+                100 * parseSeconds / againSeconds);
         long stored = jdbc.sql("SELECT count(*) FROM asset_hardware WHERE device_id LIKE 'bench-%'").query(Long.class).single();
         long software = jdbc.sql("SELECT count(*) FROM asset_software").query(Long.class).single();
         System.out.printf(Locale.ROOT, "parsing alone: %d inventories in %.1f s = %.0f/s%n", devices, parseSeconds, devices / parseSeconds);

@@ -30,6 +30,7 @@ class AgentProtocolIT {
     @Autowired JdbcClient jdbc;
     @Autowired Enrolments enrolments;
     @Autowired AgentRateLimit limit;
+    @Autowired be.coordinaat.inventory.AgentInventory agentInventory;
 
     long a;
     long b;
@@ -83,6 +84,10 @@ class AgentProtocolIT {
         assertThat(hw.get("os_support_end").toString()).isEqualTo("2026-11-10");
         assertThat(jdbc.sql("SELECT normalised_name FROM asset_software WHERE asset_id = ? AND name LIKE 'Mozilla%'")
                 .param(asset).query(String.class).single()).isEqualTo("mozilla firefox");
+        // licence compliance counts it: by the catalogue's name, and by a shorter product name
+        assertThat(agentInventory.installCount(java.util.List.of(a), "Mozilla Firefox")).isPositive();
+        assertThat(agentInventory.installCount(java.util.List.of(a), "Microsoft Office")).isPositive();
+        assertThat(agentInventory.installCount(java.util.List.of(a), "Scratch Pro 9 nowhere installed")).isZero();
 
         // the same machine again, gzip: updated, not doubled; memory upgraded → history
         m.put("MEMORY", "32768");
