@@ -488,10 +488,25 @@ public class Inventory {
                 RecordChanged.UPDATED, null, RecordChanged.diff(Map.of("assetTagPrefix", before), Map.of("assetTagPrefix", p))));
     }
 
+    /**
+     * For the agent intake (which acts without a signed-in user, inside its own transaction): the school's next free
+     * generated tag, as {@link #create} gives one. Allocating a number changes nothing else.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public String nextFreeTag(long schoolId) {
+        // no user here: the school's name (for a first prefix) is read without the user's scope
+        String name = jdbc.sql("SELECT name FROM school WHERE id = ?").param(schoolId).query(String.class).single();
+        return nextTag(schoolId, name);
+    }
+
     /** The school's next free generated tag; the counter row is locked until the transaction ends. */
     private String nextTag(long schoolId) {
+        return nextTag(schoolId, schools.school(schoolId).name());
+    }
+
+    private String nextTag(long schoolId, String schoolName) {
         jdbc.sql("INSERT INTO asset_tag_counter (school_id, prefix) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                .params(schoolId, TagPrefixes.of(schools.school(schoolId).name())).update();
+                .params(schoolId, TagPrefixes.of(schoolName)).update();
         for (int attempt = 0; attempt < 10_000; attempt++) {
             String tag = jdbc.sql("""
                     UPDATE asset_tag_counter SET next_value = next_value + 1 WHERE school_id = ?

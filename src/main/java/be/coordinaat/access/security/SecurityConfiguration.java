@@ -35,6 +35,8 @@ class SecurityConfiguration {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    static final String[] AGENT_PATHS = {"/ocsinventory", "/ocsinventory/", "/ocsinventory/*", "/front/inventory.php"};
+
     @Bean
     PasswordEncoder passwordEncoder() {
         var argon2 = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
@@ -70,7 +72,12 @@ class SecurityConfiguration {
                         // sent on to the asset, others to the problem report), the report form, public articles.
                         // Their controllers check everything themselves and reveal nothing beyond their own page.
                         .requestMatchers("/a/**", "/report/**", "/public/**").permitAll()
+                        // Inventory agents (FusionInventory, GLPI Agent) at their default paths: no session, no CSRF
+                        // token; the inventory module's AgentEndpoint authenticates each request by the school's
+                        // enrolment (token and secret).
+                        .requestMatchers(AGENT_PATHS).permitAll()
                         .anyRequest().authenticated())
+                .csrf(c -> c.ignoringRequestMatchers(AGENT_PATHS))
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(rateLimit.failureHandler()))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").deleteCookies("JSESSIONID"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))

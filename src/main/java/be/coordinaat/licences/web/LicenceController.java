@@ -44,10 +44,15 @@ class LicenceController {
 
     private final Licences licences;
     private final SoftwareCatalogue catalogue;
+    private final be.coordinaat.inventory.AgentInventory agents;
+    private final be.coordinaat.access.AccessControl access;
 
-    LicenceController(Licences licences, SoftwareCatalogue catalogue) {
+    LicenceController(Licences licences, SoftwareCatalogue catalogue, be.coordinaat.inventory.AgentInventory agents,
+            be.coordinaat.access.AccessControl access) {
         this.licences = licences;
         this.catalogue = catalogue;
+        this.agents = agents;
+        this.access = access;
     }
 
     // ---- lists ----
@@ -114,6 +119,10 @@ class LicenceController {
         boolean manage = licences.canManage(licence.schoolId());
         model.addAttribute("canManage", manage);
         model.addAttribute("schoolOptions", manage ? licences.schoolOptions(licence) : List.of());
+        // installations the inventory agents found, against the seats: the licence's school, or the whole board
+        model.addAttribute("installs", licence.schoolId() == null
+                ? agents.installCount(access.current().boardId(), licence.softwareName())
+                : agents.installCount(List.of(licence.schoolId()), licence.softwareName()));
         return "licences/licence";
     }
 
