@@ -136,7 +136,7 @@ public class Tickets {
     // ---- scope ----
 
     /** Who is asking: their staff schools (read or work), and for an external account its schools and organisation. */
-    record Scope(long board, long me, Long[] staff, Long[] external, Long organisation) {}
+    record Scope(long board, long me, Long[] staff, Long[] external, Long organisation, boolean wholeBoard) {}
 
     Scope scope() {
         CurrentUser u = access.current();
@@ -148,11 +148,17 @@ public class Tickets {
             staff.addAll(access.schools(Permission.TICKETS_READ));
             staff.addAll(access.schools(Permission.TICKETS_WORK));
         }
-        return new Scope(u.boardId(), u.id(), staff.toArray(Long[]::new), external, u.organisationId());
+        // staff of the whole board (a board-wide grant) see every ticket of the board: no school list for the planner
+        boolean wholeBoard = !u.external() && (access.canForBoard(Permission.TICKETS_READ)
+                || access.canForBoard(Permission.TICKETS_WORK));
+        return new Scope(u.boardId(), u.id(), staff.toArray(Long[]::new), external, u.organisationId(), wholeBoard);
     }
 
     /** The visibility condition on {@code t}: only the branches the user has, so the planner sees a simple query. */
     static String visible(Scope s) {
+        if (s.wholeBoard()) {
+            return " t.board_id = :board";
+        }
         StringBuilder b = new StringBuilder(" t.board_id = :board AND (t.requester_user_id = :me");
         if (s.staff().length > 0) {
             b.append(" OR t.school_id = ANY(CAST(:staff AS bigint[]))");

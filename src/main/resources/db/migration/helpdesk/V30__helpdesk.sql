@@ -95,6 +95,7 @@ CREATE INDEX ticket_asset_idx ON ticket (asset_id) WHERE asset_id IS NOT NULL;
 CREATE INDEX ticket_room_idx ON ticket (room_id) WHERE room_id IS NOT NULL;
 CREATE INDEX ticket_search_idx ON ticket USING gin (search);
 -- open tickets: what the helpdesk works from every day
+CREATE INDEX ticket_open_created_idx ON ticket (created_at DESC) WHERE status NOT IN ('SOLVED', 'CLOSED');
 CREATE INDEX ticket_open_school_idx ON ticket (school_id, priority, created_at DESC) WHERE status NOT IN ('SOLVED', 'CLOSED');
 CREATE INDEX ticket_open_assignee_idx ON ticket (assignee_id, created_at DESC) WHERE status NOT IN ('SOLVED', 'CLOSED');
 CREATE INDEX ticket_open_due_idx ON ticket (resolution_due_at) WHERE status NOT IN ('SOLVED', 'CLOSED');
