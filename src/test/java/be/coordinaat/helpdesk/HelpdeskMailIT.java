@@ -166,6 +166,41 @@ class HelpdeskMailIT {
         assertThat(text(confirmation)).contains("has received your report").contains(number).doesNotContain("ontvangen");
     }
 
+    @Test
+    void nobodyIsMailedAboutTheirOwnChangeAndASolvedTicketAsksTheRequesterToConfirm() {
+        String name = "staff-" + unique();
+        String email = name + "@example.test";
+        long user = jdbc.sql("""
+                INSERT INTO app_user (board_id, username, password_hash, display_name, email) VALUES (?, ?, '{noop}x', 'Sofie Staff', ?)
+                RETURNING id""").params(board, name, email).query(Long.class).single();
+        jdbc.sql("INSERT INTO role_grant (user_id, board_id, school_id, role) VALUES (?, ?, ?, 'STAFF')").params(user, board, school).update();
+        Api staff = Api.as(name, port, jdbc);
+        var created = staff.post("/api/v1/tickets", Api.json(Map.of("schoolId", school, "title", "Geen wifi in lokaal 4",
+                "description", "Sinds vanmorgen.")));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long ticket = created.json().get("id").asLong();
+        String number = created.json().get("number").asString();
+        assertThat(outbox(ticket)).as("the requester made the ticket: no confirmation").isEmpty();
+
+        Api coordinator = Api.as("coordinator", port, jdbc);
+        assertThat(coordinator.put("/api/v1/tickets/" + ticket + "/status", "{\"status\": \"SOLVED\"}").status()).isEqualTo(200);
+        assertThat(outbox(ticket)).singleElement().satisfies(m -> {
+            assertThat(m.get("recipient")).isEqualTo(email);
+            assertThat(m.get("subject")).isEqualTo("[" + number + "] Geen wifi in lokaal 4");
+            assertThat((String) m.get("body_text")).contains("is opgelost").contains("/helpdesk/tickets/" + ticket);
+            assertThat(m.get("reply_to")).isEqualTo(helpdesk);
+        });
+
+        // the requester answers on the web: they get no mail about it, and there is no assignee to tell
+        assertThat(staff.post("/api/v1/tickets/" + ticket + "/replies", "{\"body\": \"Nog steeds geen wifi.\"}").status()).isEqualTo(201);
+        assertThat(outbox(ticket)).hasSize(1);
+    }
+
+    List<Map<String, Object>> outbox(long ticket) {
+        return jdbc.sql("SELECT recipient, subject, body_text, reply_to FROM mail_outbox WHERE thread_ref = ? ORDER BY id")
+                .param("ticket:" + ticket).query().listOfRows();
+    }
+
     // ---- helpers ----
 
     static String unique() {

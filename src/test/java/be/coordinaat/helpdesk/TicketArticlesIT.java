@@ -111,6 +111,34 @@ class TicketArticlesIT {
         assertThat(coordinator.get("/api/v1/tickets/" + id + "/articles").json()).isEmpty();
     }
 
+    @Test
+    void theTicketPageSuggestsArticlesAndFillsTheReplyWithOne() {
+        Api coordinator = Api.as("coordinator", port, jdbc);
+        long school = Demo.regenboog(jdbc);
+        long id = ticket(coordinator, school, "Wachtwoord Smartschool kwijt", "Leerling kan niet aanmelden op Smartschool.");
+        long smartschool = article("Wachtwoord Smartschool resetten");
+        var web = be.coordinaat.support.Browserless.signIn(port, "coordinator", "coordinator");
+
+        var page = web.get("/helpdesk/tickets/" + id).document();
+        assertThat(page.select("#suggested-articles .suggested-article a").eachText()).contains("Wachtwoord Smartschool resetten");
+        assertThat(page.select("#suggested-articles a.reply-with-article").eachAttr("href"))
+                .anyMatch(h -> h.contains("article=" + smartschool));
+        assertThat(page.select("#body").text()).isEmpty();
+
+        var filled = web.get("/helpdesk/tickets/" + id + "?article=" + smartschool).document();
+        assertThat(filled.select("textarea#body").first().wholeText()).startsWith("Wachtwoord Smartschool resetten")
+                .contains("Zo kies je zelf een nieuw.").contains("/public/kb/" + smartschool + "/");
+
+        // linking through the page; a teacher sees neither the suggestions nor someone else's ticket
+        var linked = web.post("/helpdesk/tickets/" + id + "/articles", Map.of("articleId", String.valueOf(smartschool)),
+                "/helpdesk/tickets/" + id);
+        assertThat(linked.status()).isEqualTo(302);
+        assertThat(web.get("/helpdesk/tickets/" + id).document().select("#linked-articles a").eachText())
+                .contains("Wachtwoord Smartschool resetten");
+        var teacher = be.coordinaat.support.Browserless.signIn(port, "teacher", "teacher");
+        assertThat(teacher.get("/helpdesk/tickets/" + id + "?article=" + smartschool).status()).isEqualTo(404);
+    }
+
     static List<Long> ids(JsonNode array) {
         return ids(array, "id");
     }
