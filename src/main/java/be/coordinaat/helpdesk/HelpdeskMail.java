@@ -83,6 +83,11 @@ class HelpdeskMail implements InboundMailHandler {
     @Override
     @Transactional
     public void handle(InboundMail mail) {
+        if (mail.from() == null || !mail.from().matches("[^@\\s]+@[^@\\s]+")) {
+            // nobody to answer: kept in the mailbox's list of received mails, no ticket
+            log.info("Helpdesk mail {} without a usable sender ignored", mail.messageId());
+            return;
+        }
         List<InboundAttachment> files = mail.attachments().stream()
                 .map(a -> new InboundAttachment(a.fileName(), a.content())).toList();
         String body = mail.text() == null || mail.text().isBlank() ? "(" + Objects.toString(mail.subject(), "-") + ")" : mail.text();
