@@ -58,17 +58,19 @@ public class PublicReports {
 
     private final JdbcClient jdbc;
     private final Tickets tickets;
+    private final HelpdeskMail mail;
     private final Duration minFillTime;
     private final RateLimiter perAddress;
     private final RateLimiter perLabel;
     private final RateLimiter repliesPerAddress;
 
-    PublicReports(JdbcClient jdbc, Tickets tickets,
+    PublicReports(JdbcClient jdbc, Tickets tickets, HelpdeskMail mail,
             @Value("${coordinaat.helpdesk.public.min-fill-seconds:2}") int minFillSeconds,
             @Value("${coordinaat.helpdesk.public.reports-per-address:10}") int perAddress,
             @Value("${coordinaat.helpdesk.public.reports-per-label:5}") int perLabel) {
         this.jdbc = jdbc;
         this.tickets = tickets;
+        this.mail = mail;
         this.minFillTime = Duration.ofSeconds(minFillSeconds);
         this.perAddress = new RateLimiter(perAddress, Duration.ofMinutes(10), Clock.systemUTC());
         this.perLabel = new RateLimiter(perLabel, Duration.ofHours(1), Clock.systemUTC());
@@ -134,6 +136,9 @@ public class PublicReports {
         TicketView t = tickets.ticketUnchecked(id);
         if (photo != null && photo.length > 0) {
             tickets.addPublicAttachment(t, null, photoName, photo, name == null ? "QR" : name);
+        }
+        if (t.requesterEmail() != null) {
+            mail.confirmPublic(id, token);
         }
         return new PublicReceipt(t.number(), token);
     }

@@ -1,9 +1,11 @@
 package be.coordinaat.helpdesk;
 
-/** How a ticket or reply came in. */
+/** How a ticket (or a reply) came in. */
 public enum TicketSource {
     WEB,
     API,
     PUBLIC,
-    MAIL
+    MAIL,
+    /** Opened by a failed maintenance check (only for tickets, never for replies). */
+    MAINTENANCE
 }

@@ -1277,6 +1277,15 @@ public class Tickets {
 
     // ---- helpers ----
 
+    long currentUserId() {
+        return access.current().id();
+    }
+
+    /** A history entry of a change to a ticket made by a helper of the module (linked articles). */
+    void publishChange(long id, long boardId, long schoolId, String label, Map<String, ?> before, Map<String, ?> after) {
+        publish(id, boardId, schoolId, RecordChanged.UPDATED, label, before, after);
+    }
+
     private void requireStaffWork(TicketView t) {
         if (!staffWorker(t.schoolId())) {
             throw new AccessDeniedException("no TICKETS_WORK for ticket " + t.id());

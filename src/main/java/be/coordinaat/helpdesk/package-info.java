@@ -18,7 +18,13 @@
  * basic details from the {@code asset} table directly (the inventory facade answers only INVENTORY_READ holders).
  * Publishes {@link be.coordinaat.helpdesk.TicketCreated}, {@link be.coordinaat.helpdesk.TicketReplied},
  * {@link be.coordinaat.helpdesk.TicketStatusChanged}, {@link be.coordinaat.helpdesk.TicketAssigned} and
- * {@link be.coordinaat.helpdesk.TicketEscalated} for the mail integration.
+ * {@link be.coordinaat.helpdesk.TicketEscalated}.
+ *
+ * <p>Ties to other modules (they never depend on the helpdesk): {@code mail} — the {@code helpdesk} channel of the
+ * school mailboxes turns mail into tickets and replies, and the requester and assignee are mailed through
+ * {@link be.coordinaat.mail.Mailer} (HelpdeskMail; it reads {@code mail_settings.base_url} read-only for links);
+ * {@code knowledge} — suggested and linked articles ({@link be.coordinaat.helpdesk.TicketArticles});
+ * {@code maintenance} — a ticket for every {@link be.coordinaat.maintenance.MaintenanceCheckFailed}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Helpdesk")
 package be.coordinaat.helpdesk;

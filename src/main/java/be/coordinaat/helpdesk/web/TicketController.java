@@ -58,9 +58,12 @@ class TicketController {
     private final HelpdeskSettings settings;
     private final HelpdeskDashboard dashboard;
     private final AccessControl access;
+    private final be.coordinaat.helpdesk.TicketArticles articles;
 
-    TicketController(Tickets tickets, HelpdeskSettings settings, HelpdeskDashboard dashboard, AccessControl access) {
+    TicketController(Tickets tickets, HelpdeskSettings settings, HelpdeskDashboard dashboard, AccessControl access,
+            be.coordinaat.helpdesk.TicketArticles articles) {
         this.tickets = tickets;
+        this.articles = articles;
         this.settings = settings;
         this.dashboard = dashboard;
         this.access = access;
@@ -159,7 +162,8 @@ class TicketController {
     // ---- one ticket ----
 
     @GetMapping("/helpdesk/tickets/{id}")
-    String show(@PathVariable long id, Model model) {
+    String show(@PathVariable long id, @RequestParam(name = "article", required = false) Long article, Model model,
+            RedirectAttributes redirect) {
         TicketView t = tickets.ticket(id);
         TicketAccess a = tickets.accessTo(t);
         model.addAttribute("ticket", t);
@@ -182,6 +186,17 @@ class TicketController {
             model.addAttribute("kinds", TicketKind.values());
             model.addAttribute("levels", Level.values());
             model.addAttribute("linkKinds", LinkKind.values());
+            model.addAttribute("suggestedArticles", articles.suggestions(id));
+        }
+        model.addAttribute("linkedArticles", a.seeNotes() ? articles.linked(id) : List.of());
+        if (article != null && a.work()) {
+            try {
+                // "reply with this article": the reply box comes filled, to read and adjust before sending
+                model.addAttribute("replyBody", articles.replyText(id, article));
+            } catch (InvalidInputException e) {
+                redirect.addFlashAttribute("flashError", "ticket.error.article");
+                return "redirect:/helpdesk/tickets/" + id;
+            }
         }
         return "helpdesk/ticket";
     }
@@ -195,6 +210,18 @@ class TicketController {
         } else {
             run(redirect, () -> tickets.update(id, form), "flash.saved");
         }
+        return "redirect:/helpdesk/tickets/" + id;
+    }
+
+    @PostMapping("/helpdesk/tickets/{id}/articles")
+    String linkArticle(@PathVariable long id, @RequestParam(required = false) Long articleId, RedirectAttributes redirect) {
+        run(redirect, () -> articles.link(id, articleId), "flash.saved");
+        return "redirect:/helpdesk/tickets/" + id;
+    }
+
+    @PostMapping("/helpdesk/tickets/{id}/articles/{articleId}/delete")
+    String unlinkArticle(@PathVariable long id, @PathVariable long articleId, RedirectAttributes redirect) {
+        run(redirect, () -> articles.unlink(id, articleId), "flash.saved");
         return "redirect:/helpdesk/tickets/" + id;
     }
 
