@@ -200,11 +200,7 @@ class MailController {
     }
 
     private String form(Model model, MailboxForm form, MailboxView box) {
-        if (!model.containsAttribute("form")) {
-            model.addAttribute("form", form);
-        } else {
-            model.addAttribute("form", form);
-        }
+        model.addAttribute("form", form);
         model.addAttribute("box", box);
         model.addAttribute("schools", mailboxes.schools());
         model.addAttribute("channels", mailboxes.channels());
