@@ -84,7 +84,8 @@ public class MaintenanceLogs {
      */
     public Page<LogView> list(Long assetId, Long schoolId, PageQuery query) {
         access.requireAnywhere(Permission.MAINTENANCE_READ);
-        StringBuilder where = new StringBuilder(" WHERE").append(ASSET_VISIBLE);
+        // the log's own school first, so that the (school, date) index serves the newest-first page
+        StringBuilder where = new StringBuilder(" WHERE l.school_id = ANY(:schools) AND").append(ASSET_VISIBLE);
         Map<String, Object> params = plans.scope(Permission.MAINTENANCE_READ);
         if (assetId != null) {
             asset(assetId);
