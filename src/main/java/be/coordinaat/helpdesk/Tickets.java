@@ -26,7 +26,6 @@ import be.coordinaat.helpdesk.Views.TicketRef;
 import be.coordinaat.helpdesk.Views.TicketRow;
 import be.coordinaat.helpdesk.Views.TicketView;
 import be.coordinaat.helpdesk.domain.SearchTerms;
-import be.coordinaat.helpdesk.domain.TicketFiles;
 import be.coordinaat.inventory.Inventory;
 import be.coordinaat.people.Organisations;
 import be.coordinaat.people.People;
@@ -900,7 +899,7 @@ public class Tickets {
         if (count >= MAX_ATTACHMENTS) {
             throw InvalidInputException.of("file", "ticket.error.file.tooMany", "a ticket holds at most 50 files", MAX_ATTACHMENTS);
         }
-        String name = TicketFiles.safeName(fileName, type);
+        String name = be.coordinaat.shared.FileTypes.safeName(fileName, type, "bijlage", 255);
         long id = jdbc.sql("""
                 INSERT INTO ticket_attachment (ticket_id, reply_id, school_id, internal, file_name, content_type, size_bytes,
                                                sha256, bytes, uploaded_by, uploaded_by_name)
@@ -920,7 +919,7 @@ public class Tickets {
         if (bytes.length > MAX_ATTACHMENT_BYTES) {
             throw InvalidInputException.of("file", "ticket.error.file.tooLarge", "is larger than 10 MB", 10);
         }
-        return TicketFiles.detect(bytes).orElseThrow(() -> InvalidInputException.of("file", "ticket.error.file.type",
+        return be.coordinaat.shared.FileTypes.detect(bytes, be.coordinaat.shared.FileTypes.PHOTOS_AND_PDF).orElseThrow(() -> InvalidInputException.of("file", "ticket.error.file.type",
                 "is not a JPEG, PNG or WebP photo or a PDF document (judged by its content, not its name)"));
     }
 

@@ -18,7 +18,7 @@ import be.coordinaat.inventory.Views.SavedFilterView;
 import be.coordinaat.inventory.Views.SchoolSummary;
 import be.coordinaat.inventory.domain.AssetListQuery;
 import be.coordinaat.inventory.domain.CustomFields;
-import be.coordinaat.inventory.domain.FileTypes;
+import be.coordinaat.shared.FileTypes;
 import be.coordinaat.inventory.domain.TagPrefixes;
 import be.coordinaat.school.Schools;
 import be.coordinaat.shared.ConflictException;
@@ -548,9 +548,9 @@ public class Inventory {
         if (bytes.length > MAX_ATTACHMENT_BYTES) {
             throw InvalidInputException.of("file", "asset.error.file.tooLarge", "is larger than 10 MB", 10);
         }
-        String type = FileTypes.detect(bytes).orElseThrow(() -> InvalidInputException.of("file", "asset.error.file.type",
+        String type = FileTypes.detect(bytes, FileTypes.PHOTOS_AND_PDF).orElseThrow(() -> InvalidInputException.of("file", "asset.error.file.type",
                 "is not a JPEG, PNG or WebP photo or a PDF document (judged by its content, not its name)"));
-        String name = FileTypes.safeName(fileName, type);
+        String name = FileTypes.safeName(fileName, type, "file", 255);
         var user = access.current();
         long id = jdbc.sql("""
                 INSERT INTO asset_attachment (asset_id, school_id, file_name, content_type, size_bytes, sha256, bytes,

@@ -16,7 +16,6 @@ import be.coordinaat.knowledge.Views.FeedbackSummary;
 import be.coordinaat.knowledge.Views.Insights;
 import be.coordinaat.knowledge.Views.RevisionRow;
 import be.coordinaat.knowledge.Views.RevisionView;
-import be.coordinaat.knowledge.domain.ImageTypes;
 import be.coordinaat.knowledge.domain.LineDiff;
 import be.coordinaat.knowledge.domain.MarkdownRenderer;
 import be.coordinaat.knowledge.domain.MarkdownRenderer.Rendered;
@@ -427,12 +426,13 @@ public class Articles {
         if (bytes.length > MAX_IMAGE_BYTES) {
             throw InvalidInputException.of("file", "kb.error.file.tooLarge", "is larger than 5 MB", 5);
         }
-        String type = ImageTypes.detect(bytes).orElseThrow(() -> InvalidInputException.of("file", "kb.error.file.type",
+        String type = be.coordinaat.shared.FileTypes.detect(bytes, be.coordinaat.shared.FileTypes.IMAGES).orElseThrow(() -> InvalidInputException.of("file", "kb.error.file.type",
                 "is not a JPEG, PNG, WebP or GIF image (judged by its content, not its name)"));
         if (jdbc.sql("SELECT count(*) FROM kb_attachment WHERE article_id = ?").param(id).query(Long.class).single() >= MAX_IMAGES) {
             throw InvalidInputException.of("file", "kb.error.file.tooMany", "the article has the maximum of 50 images", MAX_IMAGES);
         }
-        String name = ImageTypes.safeName(MarkdownRenderer.clean(fileName), type);
+        String name = be.coordinaat.shared.FileTypes.safeName(MarkdownRenderer.clean(fileName) == null ? null
+                : MarkdownRenderer.clean(fileName).replaceAll("[\\[\\]()]", ""), type, "afbeelding", 200);
         CurrentUser user = access.current();
         long attachmentId = jdbc.sql("""
                 INSERT INTO kb_attachment (article_id, school_id, file_name, content_type, size_bytes, sha256, bytes,

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import be.coordinaat.inventory.Views.FieldView;
 import be.coordinaat.inventory.domain.AssetListQuery;
 import be.coordinaat.inventory.domain.CustomFields;
-import be.coordinaat.inventory.domain.FileTypes;
+import be.coordinaat.shared.FileTypes;
 import be.coordinaat.inventory.domain.TagPrefixes;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -21,25 +21,25 @@ class AssetRulesTest {
 
     @Test
     void fileTypesAreJudgedByTheirContent() {
-        assertThat(FileTypes.detect(PNG)).contains("image/png");
-        assertThat(FileTypes.detect(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0})).contains("image/jpeg");
-        assertThat(FileTypes.detect("RIFF\0\0\0\0WEBPVP8 ".getBytes())).contains("image/webp");
-        assertThat(FileTypes.detect("%PDF-1.7\n".getBytes())).contains("application/pdf");
-        assertThat(FileTypes.detect("MZ\u0090\0\3\0\0\0".getBytes())).as("a Windows program").isEmpty();
-        assertThat(FileTypes.detect("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes())).as("SVG can carry scripts").isEmpty();
-        assertThat(FileTypes.detect("RIFF\0\0\0\0WAVE".getBytes())).as("a sound file").isEmpty();
-        assertThat(FileTypes.detect(new byte[] {(byte) 0x89, 'P'})).isEmpty();
-        assertThat(FileTypes.detect(new byte[0])).isEmpty();
+        assertThat(FileTypes.detect(PNG, FileTypes.PHOTOS_AND_PDF)).contains("image/png");
+        assertThat(FileTypes.detect(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0}, FileTypes.PHOTOS_AND_PDF)).contains("image/jpeg");
+        assertThat(FileTypes.detect("RIFF\0\0\0\0WEBPVP8 ".getBytes(), FileTypes.PHOTOS_AND_PDF)).contains("image/webp");
+        assertThat(FileTypes.detect("%PDF-1.7\n".getBytes(), FileTypes.PHOTOS_AND_PDF)).contains("application/pdf");
+        assertThat(FileTypes.detect("MZ\u0090\0\3\0\0\0".getBytes(), FileTypes.PHOTOS_AND_PDF)).as("a Windows program").isEmpty();
+        assertThat(FileTypes.detect("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(), FileTypes.PHOTOS_AND_PDF)).as("SVG can carry scripts").isEmpty();
+        assertThat(FileTypes.detect("RIFF\0\0\0\0WAVE".getBytes(), FileTypes.PHOTOS_AND_PDF)).as("a sound file").isEmpty();
+        assertThat(FileTypes.detect(new byte[] {(byte) 0x89, 'P'}, FileTypes.PHOTOS_AND_PDF)).isEmpty();
+        assertThat(FileTypes.detect(new byte[0], FileTypes.PHOTOS_AND_PDF)).isEmpty();
     }
 
     @Test
     void fileNamesAreMadeSafe() {
-        assertThat(FileTypes.safeName("C:\\Users\\koen\\factuur 2024.pdf", "application/pdf")).isEqualTo("factuur 2024.pdf");
-        assertThat(FileTypes.safeName("../../etc/passwd", "image/png")).isEqualTo("passwd");
-        assertThat(FileTypes.safeName("a\"b\r\nc.png", "image/png")).isEqualTo("abc.png");
-        assertThat(FileTypes.safeName("", "image/jpeg")).isEqualTo("file.jpg");
-        assertThat(FileTypes.safeName(null, "application/pdf")).isEqualTo("file.pdf");
-        assertThat(FileTypes.safeName("x".repeat(300), "image/png")).hasSize(255).endsWith(".png");
+        assertThat(FileTypes.safeName("C:\\Users\\koen\\factuur 2024.pdf", "application/pdf", "file", 255)).isEqualTo("factuur 2024.pdf");
+        assertThat(FileTypes.safeName("../../etc/passwd", "image/png", "file", 255)).isEqualTo("passwd");
+        assertThat(FileTypes.safeName("a\"b\r\nc.png", "image/png", "file", 255)).isEqualTo("abc.png");
+        assertThat(FileTypes.safeName("", "image/jpeg", "file", 255)).isEqualTo("file.jpg");
+        assertThat(FileTypes.safeName(null, "application/pdf", "file", 255)).isEqualTo("file.pdf");
+        assertThat(FileTypes.safeName("x".repeat(300), "image/png", "file", 255)).hasSize(255).endsWith(".png");
     }
 
     static FieldView field(String key, FieldType type, boolean required, String... choices) {

@@ -1,10 +1,12 @@
-package be.coordinaat.inventory.domain;
+package be.coordinaat.shared;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Recognises the files an asset may carry (photos and invoices) by their first bytes, whatever name or declared
- * type they arrive with: a program renamed to {@code .png} is still a program.
+ * Recognises uploaded files by their first bytes, whatever name or declared type they arrive with: a program renamed
+ * to {@code .png} is still a program. SVG is never recognised: it can carry scripts. Each module says which of these
+ * types it accepts (asset and ticket attachments: photos and PDF; article images: pictures).
  */
 public final class FileTypes {
     private FileTypes() {}
@@ -12,12 +14,22 @@ public final class FileTypes {
     public static final String JPEG = "image/jpeg";
     public static final String PNG = "image/png";
     public static final String WEBP = "image/webp";
+    public static final String GIF = "image/gif";
     public static final String PDF = "application/pdf";
+
+    /** Photos, screenshots and PDF documents: what assets and tickets carry. */
+    public static final Set<String> PHOTOS_AND_PDF = Set.of(JPEG, PNG, WEBP, PDF);
+    /** Pictures to show in a page. */
+    public static final Set<String> IMAGES = Set.of(JPEG, PNG, WEBP, GIF);
 
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
-    /** The content type the bytes really have, when it is one of the allowed types. */
-    public static Optional<String> detect(byte[] bytes) {
+    /** The content type the bytes really have, when it is one of {@code allowed}. */
+    public static Optional<String> detect(byte[] bytes, Set<String> allowed) {
+        return type(bytes).filter(allowed::contains);
+    }
+
+    private static Optional<String> type(byte[] bytes) {
         if (bytes == null) {
             return Optional.empty();
         }
@@ -30,6 +42,9 @@ public final class FileTypes {
         if (startsWith(bytes, 0, "RIFF".getBytes()) && startsWith(bytes, 8, "WEBP".getBytes())) {
             return Optional.of(WEBP);
         }
+        if (startsWith(bytes, 0, "GIF87a".getBytes()) || startsWith(bytes, 0, "GIF89a".getBytes())) {
+            return Optional.of(GIF);
+        }
         if (startsWith(bytes, 0, "%PDF-".getBytes())) {
             return Optional.of(PDF);
         }
@@ -37,28 +52,30 @@ public final class FileTypes {
     }
 
     /**
-     * A file name safe to store and to send back in a Content-Disposition header: no folders, no control
-     * characters, at most 255 characters, never empty.
+     * A file name safe to store and to send back in a Content-Disposition header: no folders, no control characters
+     * or quotes, at most {@code maxLength} characters, never empty ({@code fallback} plus the type's extension).
      */
-    public static String safeName(String original, String contentType) {
+    public static String safeName(String original, String contentType, String fallback, int maxLength) {
         String name = original == null ? "" : original;
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         name = name.replaceAll("[\\p{Cntrl}\"]", "").strip();
+        String ext = extension(contentType);
         if (name.isEmpty() || name.equals(".") || name.equals("..")) {
-            name = "file" + extension(contentType);
+            name = fallback + ext;
         }
-        if (name.length() > 255) {
-            String ext = extension(contentType);
-            name = name.substring(0, 255 - ext.length()) + ext;
+        if (name.length() > maxLength) {
+            name = name.substring(0, maxLength - ext.length()) + ext;
         }
         return name;
     }
 
-    static String extension(String contentType) {
+    /** The usual file extension of a type, with its dot; empty for others. */
+    public static String extension(String contentType) {
         return switch (contentType == null ? "" : contentType) {
             case JPEG -> ".jpg";
             case PNG -> ".png";
             case WEBP -> ".webp";
+            case GIF -> ".gif";
             case PDF -> ".pdf";
             default -> "";
         };
