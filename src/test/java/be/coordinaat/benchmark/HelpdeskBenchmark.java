@@ -265,32 +265,15 @@ class HelpdeskBenchmark {
     }
 
     static void compare(String what, IntConsumer api, IntConsumer sql) {
-        long[] a = new long[RUNS];
-        long[] s = new long[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            long t = System.nanoTime();
-            api.accept(i);
-            a[i] = System.nanoTime() - t;
-            t = System.nanoTime();
-            sql.accept(i);
-            s[i] = System.nanoTime() - t;
-        }
-        Arrays.sort(a);
-        Arrays.sort(s);
-        System.out.printf(Locale.ROOT, "BENCH %s%n", what);
-        print("  API (HTTP round trip)", a);
-        print("  same SQL over JDBC", s);
-        System.out.printf(Locale.ROOT, "  ratio API/SQL: p50 %.2f  p95 %.2f  p99 %.2f%n", (double) p(a, 50) / p(s, 50),
-                (double) p(a, 95) / p(s, 95), (double) p(a, 99) / p(s, 99));
+        BenchFigures.compare(what, RUNS, api, sql);
     }
 
     static void print(String label, long[] sorted) {
-        System.out.printf(Locale.ROOT, "%-26s n=%4d  p50=%7.2f ms  p95=%7.2f ms  p99=%7.2f ms  max=%7.2f ms%n", label, sorted.length,
-                p(sorted, 50) / 1e6, p(sorted, 95) / 1e6, p(sorted, 99) / 1e6, sorted[sorted.length - 1] / 1e6);
+        BenchFigures.print(label, sorted);
     }
 
     static long p(long[] sorted, int percentile) {
-        return sorted[Math.min(sorted.length - 1, (int) (sorted.length * percentile / 100.0))];
+        return BenchFigures.p(sorted, percentile);
     }
 
     static String enc(String s) {
