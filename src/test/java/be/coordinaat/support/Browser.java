@@ -38,7 +38,7 @@ public final class Browser implements AutoCloseable {
         options.setBinary(System.getenv().getOrDefault("CHROMIUM_BINARY", "/usr/bin/chromium"));
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=1280,1000", "--lang=nl-BE", "--user-data-dir=" + profile);
+                "--disable-quic", "--force-prefers-reduced-motion", "--window-size=1280,1000", "--lang=nl-BE", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver")))
                 .usingAnyFreePort().build();
@@ -75,19 +75,20 @@ public final class Browser implements AutoCloseable {
 
     /**
      * Clicks like a person: scrolls the element to the middle of the window first, and tries again when
-     * something still moving (an htmx fragment loading above it) covers it for a moment.
+     * something still moving (an htmx fragment loading above it) covers it for a moment. Scrolling is instant
+     * (Bootstrap turns on smooth scrolling, which let a click land mid-animation on a slow machine).
      */
     public void click(String css) {
         for (int attempt = 1; ; attempt++) {
             WebElement e = new WebDriverWait(driver, Duration.ofSeconds(15))
                     .until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
             ((org.openqa.selenium.JavascriptExecutor) driver)
-                    .executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", e);
+                    .executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest', behavior: 'instant'});", e);
             try {
                 e.click();
                 return;
             } catch (org.openqa.selenium.ElementClickInterceptedException | org.openqa.selenium.StaleElementReferenceException ex) {
-                if (attempt == 5) {
+                if (attempt == 30) {
                     throw ex;
                 }
                 try {
