@@ -150,6 +150,7 @@ public class AccessControl {
     }
 
     public Long actorId() {
-        return currentUser().map(CurrentUser::id).orElse(null);
+        // an agent acts as account 0, which does not exist: the history names it by name only
+        return currentUser().map(CurrentUser::id).filter(id -> id != 0L).orElse(null);
     }
 }

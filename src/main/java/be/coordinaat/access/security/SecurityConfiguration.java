@@ -43,6 +43,23 @@ class SecurityConfiguration {
         return new DelegatingPasswordEncoder("argon2", Map.of("argon2", argon2));
     }
 
+    /**
+     * The tidier agent address under the API, {@code /api/v1/agent[/{token}]}: like the default agent paths, no
+     * session, no CSRF token and no personal API token (the agents send the school's enrolment secret, which the
+     * inventory module's AgentEndpoint checks on every request).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain agents(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/v1/agent", "/api/v1/agent/*")
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .requestCache(c -> c.disable())
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemWriter problems) throws Exception {

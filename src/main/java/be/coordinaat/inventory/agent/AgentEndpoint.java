@@ -38,15 +38,23 @@ class AgentEndpoint {
     private final Enrolments enrolments;
     private final AgentIntake intake;
     private final AgentRateLimit limit;
+    private final AgentQueue queue;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    AgentEndpoint(Enrolments enrolments, AgentIntake intake, AgentRateLimit limit) {
+    AgentEndpoint(Enrolments enrolments, AgentIntake intake, AgentRateLimit limit, AgentQueue queue) {
         this.enrolments = enrolments;
         this.intake = intake;
         this.limit = limit;
+        this.queue = queue;
     }
 
-    @PostMapping({"/ocsinventory", "/ocsinventory/", "/ocsinventory/{token}", "/front/inventory.php"})
+    /** What an inventory request does once understood: store it for a school, or hold it in the unknown-agent queue. */
+    private interface Storer {
+        void store(RawReport raw);
+    }
+
+    @PostMapping({"/ocsinventory", "/ocsinventory/", "/ocsinventory/{token}", "/front/inventory.php", "/api/v1/agent",
+            "/api/v1/agent/{token}"})
     ResponseEntity<byte[]> receive(@PathVariable(required = false) String token, HttpServletRequest request) {
         RawReport.Protocol protocol = request.getRequestURI().contains("/front/") || request.getHeader("GLPI-Agent-ID") != null
                 ? RawReport.Protocol.GLPI : RawReport.Protocol.OCS;
@@ -54,13 +62,20 @@ class AgentEndpoint {
         try {
             limit.count(request.getRemoteAddr());
             byte[] body = AgentBody.read(request.getInputStream(), request.getContentLengthLong());
-            Enrolment enrolment = enrolments.resolve(token, request.getHeader(HttpHeaders.AUTHORIZATION));
+            String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+            // anonymous at a bare path where no school is open: the board's unknown-agent queue, when it has one
+            Long queueBoard = token == null && authorization == null && !enrolments.hasOpenDefault()
+                    ? queue.openBoard().orElse(null) : null;
+            Enrolment enrolment = queueBoard != null ? null : enrolments.resolve(token, authorization);
             AgentBody.Decoded decoded = AgentBody.decode(body, request.getContentType());
             compression = decoded.compression();
             RawReport raw = ReportParser.parse(decoded.bytes());
             protocol = raw.protocol();
-            return protocol == RawReport.Protocol.OCS ? ocs(enrolment, raw, request, compression)
-                    : glpi(enrolment, raw, request, compression);
+            int prologHours = enrolment == null ? 24 : enrolment.prologHours();
+            Storer storer = enrolment != null ? r -> store(enrolment, r, request)
+                    : r -> queued(queueBoard, r, decoded.bytes(), request);
+            return protocol == RawReport.Protocol.OCS ? ocs(prologHours, storer, raw, compression)
+                    : glpi(prologHours, storer, raw, compression);
         } catch (AgentInputException e) {
             return error(protocol, compression, e.status(), e.getMessage());
         } catch (IOException e) {
@@ -71,13 +86,13 @@ class AgentEndpoint {
         }
     }
 
-    private ResponseEntity<byte[]> ocs(Enrolment e, RawReport raw, HttpServletRequest request, Compression c) {
+    private ResponseEntity<byte[]> ocs(int prologHours, Storer storer, RawReport raw, Compression c) {
         String query = raw.request() == null ? "" : raw.request().strip().toUpperCase(Locale.ROOT);
         return switch (query) {
-            case "PROLOG" -> reply(200, c, "application/xml", xml("<PROLOG_FREQ>" + e.prologHours()
+            case "PROLOG" -> reply(200, c, "application/xml", xml("<PROLOG_FREQ>" + prologHours
                     + "</PROLOG_FREQ><RESPONSE>SEND</RESPONSE>"));
             case "INVENTORY" -> {
-                store(e, raw, request);
+                storer.store(raw);
                 yield reply(200, c, "application/xml", xml("<RESPONSE>no_account_update</RESPONSE>"));
             }
             default -> throw AgentInputException.bad("unsupported QUERY '" + AgentReport.clip(raw.request(), 40)
@@ -85,20 +100,20 @@ class AgentEndpoint {
         };
     }
 
-    private ResponseEntity<byte[]> glpi(Enrolment e, RawReport raw, HttpServletRequest request, Compression c) {
+    private ResponseEntity<byte[]> glpi(int prologHours, Storer storer, RawReport raw, Compression c) {
         String action = raw.request() == null ? "" : raw.request().strip().toLowerCase(Locale.ROOT);
         Map<String, Object> answer = new LinkedHashMap<>();
         switch (action) {
             case "contact" -> {
                 answer.put("status", "ok");
-                answer.put("expiration", e.prologHours());
+                answer.put("expiration", prologHours);
                 answer.put("tasks", Map.of("inventory", Map.of()));
             }
             case "inventory" -> {
                 if (raw.itemType() != null && !raw.itemType().equalsIgnoreCase("Computer")) {
                     throw AgentInputException.bad("only inventories of computers are accepted (itemtype Computer)");
                 }
-                store(e, raw, request);
+                storer.store(raw);
                 answer.put("status", "ok");
             }
             default -> throw AgentInputException.bad("unsupported action '" + AgentReport.clip(raw.request(), 40)
@@ -116,6 +131,22 @@ class AgentEndpoint {
         }
         limit.withSlot(() -> AgentActor.as(e.boardId(), report.deviceId(),
                 () -> intake.store(e, report, request.getRemoteAddr(), raw.protocol())));
+    }
+
+    /**
+     * An anonymous inventory while the board's queue is on: a device accepted from the queue is stored in its
+     * school, a refused one gets 403, any other waits in the queue with its last full inventory.
+     */
+    private void queued(long boardId, RawReport raw, byte[] decoded, HttpServletRequest request) {
+        AgentReport report = AgentReport.of(raw);
+        AgentQueue.Route route = queue.route(boardId, report.deviceId());
+        if (route instanceof AgentQueue.Accepted a) {
+            store(a.enrolment(), raw, request);
+        } else if (route instanceof AgentQueue.Refused) {
+            throw new AgentInputException(403, "this agent was refused by the school's ICT coordinator");
+        } else {
+            queue.hold(boardId, raw.protocol(), report, raw.partial() ? null : decoded, request.getRemoteAddr());
+        }
     }
 
     private static byte[] xml(String inner) {

@@ -7,6 +7,7 @@ import be.coordinaat.inventory.AgentInventory;
 import be.coordinaat.inventory.Inventory;
 import be.coordinaat.inventory.agent.Enrolments.Enrolment;
 import be.coordinaat.shared.ConflictException;
+import be.coordinaat.shared.InvalidInputException;
 import be.coordinaat.shared.NotFoundException;
 import be.coordinaat.shared.PageQuery;
 import be.coordinaat.shared.RecordChanged;
@@ -42,14 +43,16 @@ class AgentPagesController {
     private final Enrolments enrolments;
     private final AccessControl access;
     private final ApplicationEventPublisher events;
+    private final AgentQueue queue;
 
     AgentPagesController(AgentInventory agents, Inventory inventory, Enrolments enrolments, AccessControl access,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, AgentQueue queue) {
         this.agents = agents;
         this.inventory = inventory;
         this.enrolments = enrolments;
         this.access = access;
         this.events = events;
+        this.queue = queue;
     }
 
     @GetMapping("/inventory/agents")
@@ -59,7 +62,7 @@ class AgentPagesController {
             HttpServletRequest request) {
         access.requireAnywhere(Permission.INVENTORY_READ);
         String v = switch (view) {
-            case "os", "software", "setup" -> view;
+            case "os", "software", "setup", "queue" -> view;
             default -> "stale";
         };
         int d = Math.max(1, Math.min(days, 3650));
@@ -74,6 +77,14 @@ class AgentPagesController {
             case "os" -> model.addAttribute("page", agents.outOfSupport(school, query));
             case "software" -> model.addAttribute("page", agents.software(school, query));
             case "setup" -> model.addAttribute("enrolments", enrolmentRows(request));
+            case "queue" -> {
+                boolean refused = "refused".equals(sort);
+                model.addAttribute("refused", refused);
+                model.addAttribute("page", queue.list(refused, PageQuery.of(page, 50, null, null)));
+                model.addAttribute("queueSetting", queue.setting());
+                model.addAttribute("canSwitchQueue", access.canForBoard(Permission.BOARD_MANAGE));
+                model.addAttribute("manageable", inventory.manageableSchools());
+            }
             default -> model.addAttribute("page", agents.notSeenFor(d, school, query));
         }
         model.addAttribute("canManage", access.canAnywhere(Permission.INVENTORY_MANAGE));
@@ -122,6 +133,46 @@ class AgentPagesController {
                         Map.of("requireAuth", requireAuth))));
         redirect.addFlashAttribute("flash", "flash.saved");
         return "redirect:/inventory/agents?view=setup";
+    }
+
+    // ---- unknown agents ----
+
+    @PostMapping("/inventory/agents/queue/setting")
+    String queueSetting(@RequestParam boolean enabled, @RequestParam int version, RedirectAttributes redirect) {
+        queue.setEnabled(enabled, version);
+        redirect.addFlashAttribute("flash", "flash.saved");
+        return "redirect:/inventory/agents?view=queue";
+    }
+
+    @PostMapping("/inventory/agents/queue/{id}/accept")
+    String accept(@PathVariable long id, @RequestParam(required = false) Long schoolId, @RequestParam int version,
+            RedirectAttributes redirect) {
+        if (schoolId == null) {
+            redirect.addFlashAttribute("flashError", "agent.queue.error.school");
+            return "redirect:/inventory/agents?view=queue";
+        }
+        try {
+            Long asset = queue.accept(id, schoolId, version);
+            redirect.addFlashAttribute("flash", "agent.queue.accepted");
+            return asset == null ? "redirect:/inventory/agents?view=queue" : "redirect:/inventory/assets/" + asset;
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("flashError", "agent.queue.error.school");
+            return "redirect:/inventory/agents?view=queue";
+        }
+    }
+
+    @PostMapping("/inventory/agents/queue/{id}/refuse")
+    String refuse(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
+        queue.refuse(id, version);
+        redirect.addFlashAttribute("flash", "agent.queue.refused");
+        return "redirect:/inventory/agents?view=queue";
+    }
+
+    @PostMapping("/inventory/agents/queue/{id}/forget")
+    String forget(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
+        queue.forget(id, version);
+        redirect.addFlashAttribute("flash", "flash.deleted");
+        return "redirect:/inventory/agents?view=queue&sort=refused";
     }
 
     private void requireManage(long schoolId) {

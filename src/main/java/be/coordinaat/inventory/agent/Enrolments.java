@@ -88,6 +88,12 @@ class Enrolments {
         return e;
     }
 
+    /** Whether one school answers the bare default paths without credentials (the demo's first school). */
+    boolean hasOpenDefault() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM agent_enrolment WHERE is_default AND NOT require_auth)")
+                .query(Boolean.class).single();
+    }
+
     Optional<Enrolment> byToken(String token) {
         if (token == null || !token.matches("[A-Za-z0-9_-]{16,64}")) {
             return Optional.empty();

@@ -136,6 +136,29 @@ class AgentProtocolIT {
     }
 
     @Test
+    void theApiPathTakesBothProtocolsWithTheSchoolsSecretAndNoPersonalToken() {
+        var m = machine("api");
+        var contact = post(port, "/api/v1/agent", "application/json",
+                ("{\"action\":\"contact\",\"deviceid\":\"" + m.get("DEVICEID") + "\"}").getBytes(StandardCharsets.UTF_8),
+                "GLPI-Agent-ID", "7b609a2e-947f-4e6a-9af9-32c024ac3944");
+        assertThat(contact.status()).as(contact.body()).isEqualTo(200);
+        assertThat(contact.body()).startsWith("{\"status\":\"ok\"");
+        String secretB = enrolments.enrol(b, board, true, false);
+        String tokenB = enrolments.ofSchool(b).orElseThrow().token();
+        byte[] body = AgentFixtures.zlib(fixture("laptop.xml", m).getBytes(StandardCharsets.UTF_8));
+        // the school's URL without its secret is refused like the default paths (a 401 the agent understands)
+        assertThat(post(port, "/api/v1/agent/" + tokenB, "application/x-compress-zlib", body).status()).isEqualTo(401);
+        var stored = post(port, "/api/v1/agent/" + tokenB, "application/x-compress-zlib", body, "Authorization",
+                "Bearer " + secretB);
+        assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT school_id FROM asset_hardware WHERE device_id = ?").param(m.get("DEVICEID"))
+                .query(Long.class).single()).isEqualTo(b);
+        // the rest of the API still wants a personal token
+        assertThat(post(port, "/api/v1/assets", "application/json", "{}".getBytes(StandardCharsets.UTF_8)).status())
+                .isEqualTo(401);
+    }
+
+    @Test
     void placeholderSerialsNeverMergeTwoMachines() {
         var one = machine("ph");
         var two = machine("ph");
