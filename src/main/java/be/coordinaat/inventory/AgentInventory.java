@@ -166,6 +166,16 @@ public class AgentInventory {
                 .params(boardId, name, prefix(name)).query(Long.class).single();
     }
 
+    /**
+     * A product name as the agents' software is grouped (lower case, without version, architecture and edition
+     * noise), and the LIKE pattern of the longer names that start with it; for queries of other modules over
+     * {@code asset_software}.
+     */
+    public String[] normalisedNameAndPrefix(String softwareName) {
+        String name = SoftwareNames.normalise(softwareName);
+        return new String[] {name, prefix(name)};
+    }
+
     private static String prefix(String name) {
         return name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + " %";
     }

@@ -45,10 +45,12 @@ class LicenceController {
     private final Licences licences;
     private final SoftwareCatalogue catalogue;
     private final be.coordinaat.inventory.AgentInventory agents;
+    private final be.coordinaat.licences.InstallCompliance installCompliance;
     private final be.coordinaat.access.AccessControl access;
 
     LicenceController(Licences licences, SoftwareCatalogue catalogue, be.coordinaat.inventory.AgentInventory agents,
-            be.coordinaat.access.AccessControl access) {
+            be.coordinaat.access.AccessControl access, be.coordinaat.licences.InstallCompliance installCompliance) {
+        this.installCompliance = installCompliance;
         this.licences = licences;
         this.catalogue = catalogue;
         this.agents = agents;
@@ -123,6 +125,7 @@ class LicenceController {
         model.addAttribute("installs", licence.schoolId() == null
                 ? agents.installCount(access.current().boardId(), licence.softwareName())
                 : agents.installCount(List.of(licence.schoolId()), licence.softwareName()));
+        model.addAttribute("unlicensed", installCompliance.unlicensed(id, be.coordinaat.shared.PageQuery.of(0, 20, null, null)));
         return "licences/licence";
     }
 
