@@ -143,6 +143,23 @@ class ImportIT {
         String changes = jdbc.sql("SELECT changes::text FROM history_entry WHERE record_type = 'asset' AND record_id = ? AND action = 'UPDATED'")
                 .param(row.get("id")).query(String.class).single();
         assertThat(changes).contains("new notes").contains("old").doesNotContain("serial");
+
+        // the search text the import writes for a whole batch is the one the row trigger would have made
+        var withModel = upload(coordinator, port, Map.of("schoolId", "" + a, "mode", "UPDATE_BY_TAG",
+                "createModels", "true"), "c.csv", ("Asset tag,Kind,Merk,Model,Name\n" + p + "-2,printer,Zebra " + p
+                        + ",ZT411,Labelprinter secretariaat\n" + p + "-3,monitor,,,Scherm\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(withModel.json().get("errorCount").asInt()).as(withModel.toString()).isZero();
+        assertThat(waitFinished(coordinator, commit(coordinator, withModel)).get("status").asText()).isEqualTo("DONE");
+        assertThat(jdbc.sql("SELECT count(*) FROM asset WHERE tag LIKE ? AND search IS DISTINCT FROM "
+                + "asset_search_text(tag, name, serial, model_id, notes)").param(p + "-%").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT search FROM asset WHERE tag = ?").param(p + "-2").query(String.class).single())
+                .contains("zebra " + p.toLowerCase()).contains("zt411").contains("labelprinter");
+        assertThat(jdbc.sql("SELECT search FROM asset WHERE tag = ?").param(p + "-1").query(String.class).single())
+                .contains("new notes");
+        // a later change through the application still renews it (the trigger fires when a statement leaves it)
+        jdbc.sql("UPDATE asset SET notes = 'verhuisd' WHERE tag = ?").param(p + "-1").update();
+        assertThat(jdbc.sql("SELECT search FROM asset WHERE tag = ?").param(p + "-1").query(String.class).single())
+                .contains("verhuisd").doesNotContain("new notes");
     }
 
     long commit(Api api, Api.Response upload) {

@@ -33,6 +33,17 @@ public final class ImportWriter {
 
     public static final int BATCH = 1000;
 
+    /**
+     * The search text of a row {@code t} as {@code asset_search_text} in {@code V10__inventory.sql} makes it, for a
+     * whole batch at once (the row trigger then does not fire: {@code V23}); needs {@link #SEARCH_JOIN}.
+     */
+    static final String SEARCH = """
+            lower(concat_ws(' ', t.tag, t.name, t.serial,
+                  CASE WHEN sm.id IS NULL THEN NULL ELSE concat_ws(' ', sf.name, sm.name, sm.model_number) END, t.notes))""";
+
+    static final String SEARCH_JOIN =
+            " LEFT JOIN asset_model sm ON sm.id = t.model_id LEFT JOIN manufacturer sf ON sf.id = sm.manufacturer_id\n";
+
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
@@ -162,16 +173,17 @@ public final class ImportWriter {
         // once per row (a thousand updates of the same counter row in one transaction slow down quadratically).
         jdbc.update(con -> columns(con, """
                 INSERT INTO asset (id, school_id, tag, name, serial, model_id, kind, status, room_id, purchase_date, price,
-                                   supplier, order_reference, warranty_end, end_of_life, notes, extra)
+                                   supplier, order_reference, warranty_end, end_of_life, notes, extra, search)
                 SELECT t.id, t.school_id, t.tag, t.name, t.serial, t.model_id, t.kind, t.status, t.room_id,
                        t.purchase_date, t.price, t.supplier, t.order_reference, t.warranty_end, t.end_of_life, t.notes,
-                       CAST(t.extra AS jsonb)
+                       CAST(t.extra AS jsonb), """ + SEARCH + """
                 FROM unnest(CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[]),
                             CAST(? AS text[]), CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[]),
                             CAST(? AS bigint[]), CAST(? AS date[]), CAST(? AS numeric[]), CAST(? AS text[]),
                             CAST(? AS text[]), CAST(? AS date[]), CAST(? AS date[]), CAST(? AS text[]), CAST(? AS text[]))
                   AS t(id, school_id, tag, name, serial, model_id, kind, status, room_id, purchase_date, price, supplier,
-                       order_reference, warranty_end, end_of_life, notes, extra)""", args,
+                       order_reference, warranty_end, end_of_life, notes, extra)
+                """ + SEARCH_JOIN, args,
                 "bigint", "bigint", "text", "text", "text", "bigint", "text", "text", "bigint", "date", "numeric", "text",
                 "text", "date", "date", "text", "text"));
         created += rows.size();
@@ -232,13 +244,15 @@ public final class ImportWriter {
                        status_changed_at = CASE WHEN t.status_changed THEN now() ELSE a.status_changed_at END,
                        room_id = t.room_id, purchase_date = t.purchase_date, price = t.price, supplier = t.supplier,
                        order_reference = t.order_reference, warranty_end = t.warranty_end, end_of_life = t.end_of_life,
-                       notes = t.notes, extra = CAST(t.extra AS jsonb), version = a.version + 1, updated_at = now()
+                       notes = t.notes, extra = CAST(t.extra AS jsonb), search = """ + SEARCH + """
+                       , version = a.version + 1, updated_at = now()
                 FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS bigint[]),
                             CAST(? AS text[]), CAST(? AS text[]), CAST(? AS boolean[]), CAST(? AS bigint[]),
                             CAST(? AS date[]), CAST(? AS numeric[]), CAST(? AS text[]), CAST(? AS text[]),
                             CAST(? AS date[]), CAST(? AS date[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS bigint[]))
                   AS t(tag, name, serial, model_id, kind, status, status_changed, room_id, purchase_date, price, supplier,
                        order_reference, warranty_end, end_of_life, notes, extra, id)
+                """ + SEARCH_JOIN + """
                 WHERE a.id = t.id""", args,
                 "text", "text", "text", "bigint", "text", "text", "boolean", "bigint", "date", "numeric", "text", "text",
                 "date", "date", "text", "text", "bigint"));

@@ -54,6 +54,10 @@ public class EmbeddedPostgresConfiguration {
                     .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("shared_buffers", "128MB")
+                    // an import of 100,000 assets writes some 250 MB of WAL in one transaction: fewer forced
+                    // checkpoints and WAL-buffer flushes during such bulk work
+                    .setServerConfig("wal_buffers", "16MB")
+                    .setServerConfig("max_wal_size", "2GB")
                     .setPGStartupWait(java.time.Duration.ofSeconds(60));
             if (port > 0) {
                 builder.setPort(port);
