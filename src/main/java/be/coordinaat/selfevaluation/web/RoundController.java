@@ -50,10 +50,21 @@ class RoundController {
 
     private final SelfEvaluations rounds;
     private final RoundResults results;
+    private final Charts charts;
 
-    RoundController(SelfEvaluations rounds, RoundResults results) {
+    RoundController(SelfEvaluations rounds, RoundResults results, Charts charts) {
         this.rounds = rounds;
         this.results = results;
+        this.charts = charts;
+    }
+
+    /** The legend squares per group (the SVG is made here: templates may not call beans in unescaped output). */
+    private Map<RespondentGroup, String> swatches() {
+        Map<RespondentGroup, String> m = new java.util.EnumMap<>(RespondentGroup.class);
+        for (RespondentGroup g : RespondentGroup.values()) {
+            m.put(g, charts.groupSwatch(g));
+        }
+        return m;
     }
 
     @GetMapping("/self-evaluations")
@@ -140,6 +151,8 @@ class RoundController {
         model.addAttribute("own", rounds.ownStatements(id));
         model.addAttribute("maxOwn", SelfEvaluations.MAX_OWN_STATEMENTS);
         model.addAttribute("areas", Area.values());
+        model.addAttribute("swatches", swatches());
+        model.addAttribute("minRespondents", RoundResults.MIN_RESPONDENTS);
         if (manage) {
             String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
             Map<RespondentGroup, String> urls = new LinkedHashMap<>();
@@ -261,7 +274,17 @@ class RoundController {
     String results(@PathVariable long id, Model model) {
         ResultsView r = results.results(id);
         model.addAttribute("r", r);
-        model.addAttribute("round", rounds.round(id));
+        model.addAttribute("swatches", swatches());
+        model.addAttribute("overallSwatch", charts.overallSwatch());
+        Map<Integer, String> answers = new LinkedHashMap<>();
+        for (int v = 1; v <= 5; v++) {
+            answers.put(v, charts.answerSwatch(v));
+        }
+        model.addAttribute("answerSwatches", answers);
+        model.addAttribute("areaChart", charts.areas(r));
+        Map<Long, String> statements = new LinkedHashMap<>();
+        r.areas().forEach(a -> a.statements().forEach(s -> statements.put(s.statementId(), charts.statement(s))));
+        model.addAttribute("statementCharts", statements);
         return "selfevaluation/results";
     }
 
