@@ -96,6 +96,7 @@ class SelfEvaluationBrowserIT {
         browser.type("#code", codes.get(0).toLowerCase());
         browser.click("#code-submit");
         browser.find("#answer-form");
+        browser.screenshot("selfevaluation-answer");
         int areas = browser.all("fieldset.survey-area").size();
         assertThat(areas).isEqualTo(8);
         for (int step = 0; step < areas; step++) {
@@ -130,6 +131,7 @@ class SelfEvaluationBrowserIT {
         browser.waitForText("#round-status", "Afgesloten");
         browser.click("#show-results");
         browser.find("#area-chart");
+        browser.screenshot("selfevaluation-results");
         assertThat(browser.all("#area-chart rect").size()).isGreaterThanOrEqualTo(8 * 2);
         assertThat(browser.all("#area-chart .area-strongest")).hasSize(1);
         assertThat(browser.all("#area-chart .area-weakest")).hasSize(1);

@@ -149,6 +149,8 @@ class RoundController {
         model.addAttribute("canManage", manage);
         model.addAttribute("canReadResults", rounds.canReadResults(round.schoolId()));
         model.addAttribute("own", rounds.ownStatements(id));
+        model.addAttribute("questionnaire", rounds.statements(id, null).stream()
+                .filter(st -> st.groups().stream().anyMatch(round.groupList()::contains)).toList());
         model.addAttribute("maxOwn", SelfEvaluations.MAX_OWN_STATEMENTS);
         model.addAttribute("areas", Area.values());
         model.addAttribute("swatches", swatches());
