@@ -137,8 +137,8 @@ class PublicSurveyController {
     private static int status(RefusedException e) {
         return switch (e.reason()) {
             case UNKNOWN -> 404;
-            case USED -> 409;
-            case NOT_OPEN, CLOSED -> 410;
+            case USED, NOT_OPEN -> 409;
+            case CLOSED -> 410;
             case TOO_MANY -> 429;
         };
     }

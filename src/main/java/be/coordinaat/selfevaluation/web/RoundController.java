@@ -128,7 +128,9 @@ class RoundController {
         return form(model, form, round, errors);
     }
 
-    private String form(Model model, RoundForm form, RoundView round, BindingResult errors) {
+    private String form(Model model, RoundForm submitted, RoundView round, BindingResult errors) {
+        // a value that did not convert can leave the binding without a record: show the form empty, with the errors
+        RoundForm form = submitted != null ? submitted : new RoundForm(null, null, null, null);
         model.addAttribute("form", form);
         if (errors != null && errors.hasErrors() && errors.getTarget() != form) {
             BeanPropertyBindingResult kept = new BeanPropertyBindingResult(form, "form");
@@ -222,12 +224,13 @@ class RoundController {
         } catch (ConflictException e) {
             errors.reject(e.messageKey(), e.getMessage());
         }
-        if (errors.getTarget() != form) {
-            BeanPropertyBindingResult kept = new BeanPropertyBindingResult(form, "statementForm");
+        Object shown = form != null ? form : new StatementForm(null, null, null, null);
+        if (errors.getTarget() != shown) {
+            BeanPropertyBindingResult kept = new BeanPropertyBindingResult(shown, "statementForm");
             kept.addAllErrors(errors);
             model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "statementForm", kept);
         }
-        model.addAttribute("statementForm", form);
+        model.addAttribute("statementForm", shown);
         return show(id, model);
     }
 
@@ -244,12 +247,13 @@ class RoundController {
         if (!errors.hasErrors() && FormErrors.apply(errors, () -> batch[0] = rounds.createCodes(id, form))) {
             return "redirect:/self-evaluations/" + id + "/codes/" + batch[0];
         }
-        if (errors.getTarget() != form) {
-            BeanPropertyBindingResult kept = new BeanPropertyBindingResult(form, "codesForm");
+        Object shown = form != null ? form : new CodesForm(null, null);
+        if (errors.getTarget() != shown) {
+            BeanPropertyBindingResult kept = new BeanPropertyBindingResult(shown, "codesForm");
             kept.addAllErrors(errors);
             model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "codesForm", kept);
         }
-        model.addAttribute("codesForm", form);
+        model.addAttribute("codesForm", shown);
         return show(id, model);
     }
 
