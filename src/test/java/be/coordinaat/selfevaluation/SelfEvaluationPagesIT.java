@@ -63,7 +63,9 @@ class SelfEvaluationPagesIT {
         var empty = web.post("/self-evaluations", Map.of("schoolId", String.valueOf(a), "name", " "), "/self-evaluations/new");
         assertThat(empty.status()).isEqualTo(200);
         assertThat(empty.document().select("#name-error").text()).isNotBlank();
-        assertThat(empty.document().select("#groups-error").text()).contains("kies minstens één doelgroep");
+        var noGroups = web.post("/self-evaluations", Map.of("schoolId", String.valueOf(a), "name", "Zonder groepen"), "/self-evaluations/new");
+        assertThat(noGroups.status()).isEqualTo(200);
+        assertThat(noGroups.document().select("#groups-error").text()).contains("kies minstens één doelgroep");
         var wrongSchool = web.post("/self-evaluations", Map.of("schoolId", "abc", "name", "x", "groups", "PUPILS"), "/self-evaluations/new");
         assertThat(wrongSchool.status()).isEqualTo(200);
         var created = web.post("/self-evaluations", Map.of("schoolId", String.valueOf(a), "name", SurveyTestData.unique("Formulier"),
