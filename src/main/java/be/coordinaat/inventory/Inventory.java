@@ -490,9 +490,11 @@ public class Inventory {
 
     /**
      * For the agent intake (which acts without a signed-in user, inside its own transaction): the school's next free
-     * generated tag, as {@link #create} gives one. Allocating a number changes nothing else.
+     * generated tag, as {@link #create} gives one. The number is drawn in a short transaction of its own, so that
+     * concurrent agents of one school do not wait for each other's whole intake on the counter row; a rolled-back
+     * intake leaves a gap in the numbers, never a duplicate (the unique index on the tag stays the guard).
      */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
     public String nextFreeTag(long schoolId) {
         // no user here: the school's name (for a first prefix) is read without the user's scope
         String name = jdbc.sql("SELECT name FROM school WHERE id = ?").param(schoolId).query(String.class).single();
@@ -591,8 +593,8 @@ public class Inventory {
         record Cell(long school, AssetKind kind, AssetStatus status, long count) {}
         Long[] ids = AssetListQuery.scope(access.schools(Permission.INVENTORY_READ));
         List<Cell> cells = jdbc.sql("""
-                SELECT school_id, kind, status, sum(n) FROM asset_count
-                WHERE school_id = ANY(CAST(:ids AS bigint[])) AND n > 0 GROUP BY school_id, kind, status""")
+                SELECT school_id, kind, status, sum(n) FROM asset_counts
+                WHERE school_id = ANY(CAST(:ids AS bigint[])) GROUP BY school_id, kind, status HAVING sum(n) > 0""")
                 .param("ids", ids)
                 .query((rs, n) -> new Cell(rs.getLong(1), AssetKind.valueOf(rs.getString(2)),
                         AssetStatus.valueOf(rs.getString(3)), rs.getLong(4))).list();

@@ -118,7 +118,7 @@ class AssetRulesTest {
         assertThat(escaped.count()).as("text searches count up to a limit").contains("LIMIT 1001");
         var totals = AssetListQuery.build(new Long[] {1L}, new AssetFilter(3L, List.of(AssetKind.LAPTOP), List.of(AssetStatus.IN_USE), null,
                 null, null, null, null, null, null, null), List.of(), List.of(), null, false, 25, 0, LocalDate.of(2025, 1, 1));
-        assertThat(totals.count()).as("school, kind and status alone: from the kept counts").startsWith("SELECT coalesce(sum(a.n), 0) FROM asset_count a");
+        assertThat(totals.count()).as("school, kind and status alone: from the kept counts").startsWith("SELECT coalesce(sum(a.n), 0) FROM asset_counts a");
     }
 
     @Test

@@ -193,7 +193,7 @@ public final class AssetListQuery {
                 && filter.warranty() == null && filter.endOfLife() == null;
         // a text search that matches thousands of assets is counted up to a limit: past it the exact number helps
         // nobody, and every match would have to be read from the table to check its text
-        String count = fromTotals ? "SELECT coalesce(sum(a.n), 0) FROM asset_count a" + condition
+        String count = fromTotals ? "SELECT coalesce(sum(a.n), 0) FROM asset_counts a" + condition
                 : !terms.isEmpty() ? "SELECT count(*) FROM (SELECT 1 FROM asset a" + condition + " LIMIT " + (TEXT_COUNT_LIMIT + 1) + ") c"
                 : "SELECT count(*) FROM asset a" + condition;
         return new Sql(count, indexOrdered, matchesSorted, params);
