@@ -496,6 +496,8 @@ public class Inventory {
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
     public String nextFreeTag(long schoolId) {
+        // never wait long on a counter row a calling transaction may hold itself (it would wait forever)
+        jdbc.sql("SET LOCAL lock_timeout = '5s'").update();
         // no user here: the school's name (for a first prefix) is read without the user's scope
         String name = jdbc.sql("SELECT name FROM school WHERE id = ?").param(schoolId).query(String.class).single();
         return nextTag(schoolId, name);
