@@ -49,7 +49,10 @@ public class Reviews {
 
     /** The reviews of a record, oldest first; 404 when the record is not visible. */
     public List<ReviewView> of(String type, long id) {
-        school(type, id);
+        if (!scope.canRead(school(type, id))) {
+            // a reporter sees their own breach, but not the privacy team's conversation about it
+            throw new AccessDeniedException("no PRIVACY_READ for " + type + " " + id);
+        }
         return jdbc.sql("""
                 SELECT id, kind, body, author_name, created_at FROM privacy_review
                 WHERE record_type = ? AND record_id = ? ORDER BY created_at, id""").params(type, id)
