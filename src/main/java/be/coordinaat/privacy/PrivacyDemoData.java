@@ -164,7 +164,6 @@ class PrivacyDemoData implements DemoContributor {
         risk(kurzweilDpia, "Wie de licentielijst ziet, kent de diagnose van de leerling", 2, 3,
                 "Licentielijst alleen bij de zorgcoördinator; geen vermelding van het attest bij de leverancier.");
         Long dpo = board.users().get("dpo");
-        Long coordinator = board.users().get("coordinator");
         jdbc.sql("""
                 UPDATE privacy_dpia SET decision = 'PROCEED_WITH_MEASURES', decision_note = ?, decided_at = now() - interval '20 days',
                   decided_by_name = 'Koen Coördinator' WHERE id = ?""")
@@ -197,7 +196,7 @@ class PrivacyDemoData implements DemoContributor {
                 "De stick was versleuteld (BitLocker To Go).", null, null, null,
                 "Versleutelde drager: de gegevens zijn niet leesbaar voor wie de stick vindt.", null,
                 "Leerkracht herinnerd aan de afspraak: puntenlijsten alleen in Smartschool.", true, null),
-                coordinator, "Koen Coördinator", lost.plus(Duration.ofHours(2)));
+                board.users().get("admin"), "An Beheerder", lost.plus(Duration.ofHours(2)));
     }
 
     private Long tool(long board, String name) {

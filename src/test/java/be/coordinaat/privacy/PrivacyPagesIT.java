@@ -67,9 +67,14 @@ class PrivacyPagesIT {
         var r = web.post("/privacy/breaches", breach, "/privacy/breaches/new");
         assertThat(r.status()).isEqualTo(200);
         var doc = r.document();
-        assertThat(doc.select("#title.is-invalid")).isNotEmpty();
         assertThat(doc.select("#discoveredAt.is-invalid")).isNotEmpty();
         assertThat(doc.select("#peopleAffected.is-invalid")).isNotEmpty();
+        breach.put("discoveredAt", "2026-01-05T08:30");
+        breach.put("peopleAffected", "-1");
+        doc = web.post("/privacy/breaches", breach, "/privacy/breaches/new").document();
+        assertThat(doc.select("#title.is-invalid")).isNotEmpty();
+        assertThat(doc.select("#peopleAffected.is-invalid")).isNotEmpty();
+        assertThat(doc.select("#discoveredAt").attr("value")).isEqualTo("2026-01-05T08:30");
 
         Map<String, String> processing = new LinkedHashMap<>();
         processing.put("schoolId", String.valueOf(a));
