@@ -56,13 +56,13 @@ public final class ToolForms {
 
     /** An evaluation with the rubric: each criterion scored 1–5 with an optional comment, and a recommendation. */
     public record EvaluationForm(
-            @Min(1) @Max(5) Integer pedagogy, @Size(max = 2000) String pedagogyComment,
-            @Min(1) @Max(5) Integer usability, @Size(max = 2000) String usabilityComment,
-            @Min(1) @Max(5) Integer accessibility, @Size(max = 2000) String accessibilityComment,
-            @Min(1) @Max(5) Integer privacy, @Size(max = 2000) String privacyComment,
-            @Min(1) @Max(5) Integer technical, @Size(max = 2000) String technicalComment,
-            @Min(1) @Max(5) Integer cost, @Size(max = 2000) String costComment,
-            ToolRecommendation recommendation,
+            @NotNull @Min(1) @Max(5) Integer pedagogy, @Size(max = 2000) String pedagogyComment,
+            @NotNull @Min(1) @Max(5) Integer usability, @Size(max = 2000) String usabilityComment,
+            @NotNull @Min(1) @Max(5) Integer accessibility, @Size(max = 2000) String accessibilityComment,
+            @NotNull @Min(1) @Max(5) Integer privacy, @Size(max = 2000) String privacyComment,
+            @NotNull @Min(1) @Max(5) Integer technical, @Size(max = 2000) String technicalComment,
+            @NotNull @Min(1) @Max(5) Integer cost, @Size(max = 2000) String costComment,
+            @NotNull ToolRecommendation recommendation,
             @Size(max = 4000) String comment) {
 
         public Integer score(ToolCriterion c) {

@@ -68,7 +68,7 @@ class ToolController {
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort, @RequestParam(required = false) String q, Model model) {
         // a hand-edited URL with an unknown value shows the list without that filter
-        String tab = VIEWS.contains(view) ? view : "approved";
+        String tab = view != null && VIEWS.contains(view) ? view : "approved";
         ToolStatus st = "all".equals(tab) ? parse(ToolStatus.class, status) : null;
         ToolFilter filter = new ToolFilter(SoftwareController.parseId(school), st, "approved".equals(tab) ? true : null,
                 "progress".equals(tab) ? true : null, parse(ToolSubject.class, subject), parse(ToolGrade.class, grade),
