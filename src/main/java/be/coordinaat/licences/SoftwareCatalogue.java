@@ -150,8 +150,15 @@ public class SoftwareCatalogue {
 
     /** Whether the current user may change this entry: LICENCES_MANAGE in all schools that use it. */
     public boolean canManage(SoftwareView s) {
-        return s.schools().isEmpty() ? access.canForBoard(Permission.LICENCES_MANAGE)
-                : access.schools(Permission.LICENCES_MANAGE).containsAll(s.schoolIds());
+        if (!s.schools().isEmpty()) {
+            return access.schools(Permission.LICENCES_MANAGE).containsAll(s.schoolIds());
+        }
+        if (access.canForBoard(Permission.LICENCES_MANAGE)) {
+            return true;
+        }
+        // an entry proposed as a digital tool that no school uses yet: the coordinators of the proposing schools
+        List<Long> toolSchools = jdbc.sql("SELECT school_id FROM tool WHERE software_id = ?").param(s.id()).query(Long.class).list();
+        return !toolSchools.isEmpty() && access.schools(Permission.LICENCES_MANAGE).containsAll(toolSchools);
     }
 
     public boolean canCreate() {
@@ -222,6 +229,10 @@ public class SoftwareCatalogue {
         requireManage(before);
         if (jdbc.sql("SELECT count(*) FROM licence WHERE software_id = ?").param(id).query(Long.class).single() > 0) {
             throw new ConflictException("software.error.inUse", "the software still has licences; remove them first");
+        }
+        if (jdbc.sql("SELECT count(*) FROM tool WHERE software_id = ?").param(id).query(Long.class).single() > 0) {
+            throw new ConflictException("software.error.hasTools",
+                    "the software is proposed, evaluated or used as a digital tool in a school; retire it there instead");
         }
         jdbc.sql("DELETE FROM software WHERE id = ?").param(id).update();
         publish(id, boardId(), before.schoolIds(), RecordChanged.DELETED, before.name(), snapshot(before), Map.of());

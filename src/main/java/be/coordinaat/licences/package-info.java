@@ -4,7 +4,10 @@
  * digital tools with the schools that use them ({@link be.coordinaat.licences.SoftwareCatalogue}), and the licences
  * of a school or of the whole board with their seats, cost, renewal dates, proof of purchase and assignment to
  * assets, people or whole schools ({@link be.coordinaat.licences.Licences}): seats used against seats owned,
- * renewals due, and a compliance view per school.
+ * renewals due, and a compliance view per school. The same catalogue holds the life of a digital tool in each school
+ * (function description A.2 and A.3, {@link be.coordinaat.licences.DigitalTools}): proposed by staff, evaluated with
+ * a rubric by invited teachers, adopted, piloted, rejected or retired by the coordinator or director; before adoption
+ * every {@link be.coordinaat.licences.ToolPrivacyChecks} implementation (the privacy module) is asked for open checks.
  *
  * <p>Scope: the catalogue is shared by the board (every holder of LICENCES_READ sees it, so a tool is registered
  * once); a change to an entry needs LICENCES_MANAGE in every school that uses it. A licence belongs to one school

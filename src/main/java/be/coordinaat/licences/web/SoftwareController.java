@@ -35,12 +35,15 @@ class SoftwareController {
     record AccountOption(long id, String name) {}
 
     private final SoftwareCatalogue catalogue;
+    private final be.coordinaat.licences.DigitalTools tools;
     private final Licences licences;
     private final Organisations organisations;
     private final AccessControl access;
 
-    SoftwareController(SoftwareCatalogue catalogue, Licences licences, Organisations organisations, AccessControl access) {
+    SoftwareController(SoftwareCatalogue catalogue, be.coordinaat.licences.DigitalTools tools, Licences licences,
+            Organisations organisations, AccessControl access) {
         this.catalogue = catalogue;
+        this.tools = tools;
         this.licences = licences;
         this.organisations = organisations;
         this.access = access;
@@ -73,6 +76,9 @@ class SoftwareController {
                 PageQuery.of(0, PageQuery.MAX_SIZE, "school", null)));
         model.addAttribute("ownSchools", catalogue.manageableSchools());
         model.addAttribute("canAddLicence", licences.canCreate());
+        // the entry's life as a digital tool in the reader's schools: one catalogue, not a second list
+        model.addAttribute("tools", tools.forSoftware(id));
+        model.addAttribute("canProposeTool", tools.canPropose());
         return "licences/software";
     }
 
