@@ -129,10 +129,10 @@ public class Budgets {
         String dir = query.descending() ? " DESC" : " ASC";
         String order = query.orderBy(Map.of(
                 "start", "y.starts_on" + dir + ", lower(s.name)",
-                "school", "lower(s.name)" + dir + ", y.starts_on DESC",
-                "planned", "planned" + dir + ", y.starts_on DESC",
+                "school", "lower(s.name)" + dir + ", y.starts_on",
+                "planned", "planned" + dir + ", y.starts_on",
                 "remaining", "(coalesce(t.planned, 0) - coalesce(t.committed, 0) - coalesce(t.spent, 0))" + dir
-                        + ", y.starts_on DESC"), "start").replace(", id", ", y.id");
+                        + ", y.starts_on"), "start").replace(", id", ", y.id");
         if (query.sort() == null) {
             order = " ORDER BY y.starts_on DESC, lower(s.name), y.id DESC";
         }
@@ -297,7 +297,7 @@ public class Budgets {
         String order = query.orderBy(Map.of(
                 "category", "x.category" + dir + ", " + byDescription,
                 "source", "x.funding_source" + dir + ", " + byDescription,
-                "description", byDescription + dir,
+                "description", byDescription,
                 "planned", "x.planned" + dir + ", " + byDescription,
                 "committed", "x.committed" + dir + ", " + byDescription,
                 "spent", "x.spent" + dir + ", " + byDescription,
@@ -512,7 +512,7 @@ public class Budgets {
                     """ + where + ")";
         String dir = query.descending() ? " DESC" : " ASC";
         String order = query.orderBy(Map.of(
-                "school", "lower(name)" + dir,
+                "school", "lower(name)",
                 "planned", "planned" + dir + ", lower(name)",
                 "committed", "committed" + dir + ", lower(name)",
                 "spent", "spent" + dir + ", lower(name)",

@@ -32,14 +32,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * budget lines, the exports, and the expected lives per kind (board and school).
  */
 @Controller
-class PlanController {
+class ReplacementPlanController {
 
     private final Budgets budgets;
     private final ReplacementPlan plan;
     private final PlanExports exports;
     private final EuroFormat euro;
 
-    PlanController(Budgets budgets, ReplacementPlan plan, PlanExports exports, EuroFormat euro) {
+    ReplacementPlanController(Budgets budgets, ReplacementPlan plan, PlanExports exports, EuroFormat euro) {
         this.budgets = budgets;
         this.plan = plan;
         this.exports = exports;
