@@ -313,10 +313,10 @@ public class ReplacementPlan {
                 SELECT y.id, y.starts_on, y.closed, coalesce(sum(l.planned), 0) AS total,
                        coalesce(sum(l.planned) FILTER (WHERE l.category = ANY(:categories)), 0) AS replacement
                 FROM budget_year y LEFT JOIN budget_line l ON l.budget_year_id = y.id
-                WHERE y.school_id = :school AND y.starts_on = ANY(:starts)
+                WHERE y.school_id = :school AND y.starts_on BETWEEN :first AND :last
                 GROUP BY y.id""")
                 .param("school", schoolId).param("categories", replacementCategories.toArray(String[]::new))
-                .param("starts", starts)
+                .param("first", starts[0]).param("last", starts[YEARS - 1])
                 .query((rs, n) -> budgetYears.put(rs.getObject("starts_on", LocalDate.class), new Object[] {rs.getLong("id"),
                         rs.getBoolean("closed"), rs.getBigDecimal("total"), rs.getBigDecimal("replacement")}))
                 .list();
