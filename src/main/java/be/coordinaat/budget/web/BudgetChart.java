@@ -13,11 +13,11 @@ import java.util.Locale;
  * The year chart as server-rendered SVG coordinates: the planned total as a level line and the cumulative committed
  * and spent amounts per month (no script, so the Content-Security-Policy stays strict).
  */
-record BudgetChart(int width, int height, int left, int right, int top, int bottom, double plannedY, String committed,
+public record BudgetChart(int width, int height, int left, int right, int top, int bottom, double plannedY, String committed,
         String spent, String used, List<Tick> ticks, List<Tick> months) {
 
     /** A label on an axis at {@code position} (y for amounts, x for months). */
-    record Tick(double position, String label) {}
+    public record Tick(double position, String label) {}
 
     static final int WIDTH = 720;
     static final int HEIGHT = 280;
@@ -60,11 +60,11 @@ record BudgetChart(int width, int height, int left, int right, int top, int bott
                 committed.toString().strip(), spent.toString().strip(), used.toString().strip(), ticks, monthTicks);
     }
 
-    int plotRight() {
+    public int plotRight() {
         return width - right;
     }
 
-    int plotBottom() {
+    public int plotBottom() {
         return height - bottom;
     }
 
