@@ -3,7 +3,6 @@ package be.coordinaat.budget.web;
 import be.coordinaat.access.SchoolDirectory.SchoolRef;
 import be.coordinaat.budget.BudgetCategory;
 import be.coordinaat.budget.Budgets;
-import be.coordinaat.budget.EuroFormat;
 import be.coordinaat.budget.Forms.AdjustmentForm;
 import be.coordinaat.budget.Forms.ConvertForm;
 import be.coordinaat.budget.Forms.LifeForm;
@@ -37,13 +36,11 @@ class ReplacementPlanController {
     private final Budgets budgets;
     private final ReplacementPlan plan;
     private final PlanExports exports;
-    private final EuroFormat euro;
 
-    ReplacementPlanController(Budgets budgets, ReplacementPlan plan, PlanExports exports, EuroFormat euro) {
+    ReplacementPlanController(Budgets budgets, ReplacementPlan plan, PlanExports exports) {
         this.budgets = budgets;
         this.plan = plan;
         this.exports = exports;
-        this.euro = euro;
     }
 
     /** The school asked for, else the user's first school with the budget; 404 for a school outside the scope. */
@@ -101,7 +98,6 @@ class ReplacementPlanController {
             redirect.addFlashAttribute("flash", "flash.saved");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("flashError", "budget.flash.adjust.invalid");
-            redirect.addFlashAttribute("adjustProblems", e.problems().stream().map(p -> p.field()).toList());
         }
         return "redirect:/budget/plan?school=" + school;
     }
