@@ -39,6 +39,7 @@ class BudgetBrowserIT {
         int start = BudgetTestData.freeYear(jdbc, a);
         try {
             browser.signIn("coordinator", "coordinator");
+            browser.click("#nav-policy-group");
             browser.click("#nav-budget");
             browser.click("#new-year");
             browser.type("#startYear", String.valueOf(start));
