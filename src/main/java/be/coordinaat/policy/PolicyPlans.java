@@ -639,6 +639,14 @@ public class PolicyPlans {
                 .map(this::withGoals).orElseThrow(() -> new NotFoundException("plan", id));
     }
 
+    /** Freezes a plan approved in the demo data as its first version (no signed-in user). */
+    void demoSnapshot(long planId, long school, String approvedBy) {
+        PlanView plan = jdbc.sql(PLAN_SELECT + " WHERE p.id = ?").param(planId).query(this::planHeader).optional().map(this::withGoals)
+                .orElseThrow();
+        jdbc.sql("INSERT INTO policy_plan_snapshot (plan_id, school_id, number, document, approved_by_name) VALUES (?, ?, ?, CAST(? AS jsonb), ?)")
+                .params(planId, school, plan.number(), json.writeValueAsString(withSnapshot(plan, plan.number())), approvedBy).update();
+    }
+
     private Optional<PlanView> latestSnapshot(PlanView live) {
         return jdbc.sql("SELECT document::text FROM policy_plan_snapshot WHERE plan_id = ? ORDER BY number DESC LIMIT 1")
                 .param(live.id()).query(String.class).optional().map(this::read);
