@@ -60,6 +60,7 @@ public class Pilots {
     }
 
     public Page<PilotRow> list(Long schoolId, ScaleUp scaleUp, PageQuery query) {
+        access.requireAnywhere();
         if (schoolId != null) {
             access.requireRead(schoolId);
         }

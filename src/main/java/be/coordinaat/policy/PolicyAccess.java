@@ -58,6 +58,13 @@ class PolicyAccess {
         return access.can(Permission.POLICY_APPROVE, school);
     }
 
+    /** Lists without a school: 403 for users who read policy nowhere. */
+    void requireAnywhere() {
+        if (!access.canAnywhere(Permission.POLICY_READ)) {
+            throw new AccessDeniedException("no POLICY_READ");
+        }
+    }
+
     void requireRead(long school) {
         if (!canRead(school)) {
             throw new NotFoundException("school", school);

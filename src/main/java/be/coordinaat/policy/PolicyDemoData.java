@@ -125,20 +125,24 @@ class PolicyDemoData implements DemoContributor {
                 "Leerlingen waren zeer betrokken; oefenen van richtingen en tellen ging vlotter. Vijf robots per klas is genoeg.",
                 ScaleUp.YES, List.of(g3), null));
 
-        aup.insert(bid, a, AupAudience.STAFF, 1, "ICT-reglement voor personeelsleden", """
+        long staffAup = aup.insert(bid, a, AupAudience.STAFF, 1, "ICT-reglement voor personeelsleden", """
                 1. Je account is persoonlijk: deel je wachtwoord met niemand en gebruik tweestapsverificatie.
 
                 2. Persoonsgegevens van leerlingen bewaar je alleen in de toepassingen die de school daarvoor kiest.
 
                 3. Meld een verloren toestel of een vermoeden van een datalek meteen aan de ICT-coördinator.""",
                 AupStatus.PUBLISHED, COORDINATOR);
-        aup.insert(bid, a, AupAudience.PUPILS, 1, "ICT-afspraken voor leerlingen", """
+        access.publish(bid, AcceptableUse.TYPE, staffAup, a, RecordChanged.CREATED, AcceptableUse.label(AupAudience.STAFF, 1),
+                Map.of("status", AupStatus.PUBLISHED));
+        long pupilAup = aup.insert(bid, a, AupAudience.PUPILS, 1, "ICT-afspraken voor leerlingen", """
                 Ik ga zorgvuldig om met de toestellen van de school.
 
                 Ik gebruik alleen mijn eigen account en hou mijn wachtwoord geheim.
 
                 Ik ben vriendelijk online en vertel het aan de juf of meester als iets niet oké voelt.""",
                 AupStatus.PUBLISHED, COORDINATOR);
+        access.publish(bid, AcceptableUse.TYPE, pupilAup, a, RecordChanged.CREATED, AcceptableUse.label(AupAudience.PUPILS, 1),
+                Map.of("status", AupStatus.PUBLISHED));
 
         baseline.seed(bid, a, true);
         baseline.demoState(a, BaselineStandard.MFA_STAFF, BaselineStatus.PARTIAL, coordinator,

@@ -143,6 +143,7 @@ public class PolicyPlans {
 
     /** Plans of the schools the user reads; readers without editor rights see only plans with an approved version. */
     public Page<PlanRow> list(Long schoolId, PageQuery query) {
+        access.requireAnywhere();
         if (schoolId != null) {
             access.requireRead(schoolId);
         }
