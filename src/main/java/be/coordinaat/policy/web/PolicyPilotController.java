@@ -21,11 +21,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The classroom pilots: list, page, form. */
 @Controller
-class PilotController {
+class PolicyPilotController {
 
     private final Pilots pilots;
 
-    PilotController(Pilots pilots) {
+    PolicyPilotController(Pilots pilots) {
         this.pilots = pilots;
     }
 

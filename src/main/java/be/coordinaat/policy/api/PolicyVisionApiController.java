@@ -23,11 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/policy/vision")
 @Tag(name = "Policy: vision")
-class VisionApiController {
+class PolicyVisionApiController {
 
     private final Visions visions;
 
-    VisionApiController(Visions visions) {
+    PolicyVisionApiController(Visions visions) {
         this.visions = visions;
     }
 

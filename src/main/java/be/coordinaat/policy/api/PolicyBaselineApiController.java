@@ -28,12 +28,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/policy/baseline")
 @Tag(name = "Policy: security baseline")
-class BaselineApiController {
+class PolicyBaselineApiController {
 
     private final SecurityBaseline baseline;
     private final PolicyPlans plans;
 
-    BaselineApiController(SecurityBaseline baseline, PolicyPlans plans) {
+    PolicyBaselineApiController(SecurityBaseline baseline, PolicyPlans plans) {
         this.baseline = baseline;
         this.plans = plans;
     }

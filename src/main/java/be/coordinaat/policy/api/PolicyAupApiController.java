@@ -29,11 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/policy/aup")
 @Tag(name = "Policy: acceptable use")
-class AupApiController {
+class PolicyAupApiController {
 
     private final AcceptableUse aup;
 
-    AupApiController(AcceptableUse aup) {
+    PolicyAupApiController(AcceptableUse aup) {
         this.aup = aup;
     }
 

@@ -28,11 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/policy/pilots")
 @Tag(name = "Policy: pilots")
-class PilotApiController {
+class PolicyPilotApiController {
 
     private final Pilots pilots;
 
-    PilotApiController(Pilots pilots) {
+    PolicyPilotApiController(Pilots pilots) {
         this.pilots = pilots;
     }
 

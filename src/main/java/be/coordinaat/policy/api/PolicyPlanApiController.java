@@ -48,12 +48,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/policy")
 @Tag(name = "Policy: plans")
-class PlanApiController {
+class PolicyPlanApiController {
 
     private final PolicyPlans plans;
     private final PlanExport export;
 
-    PlanApiController(PolicyPlans plans, PlanExport export) {
+    PolicyPlanApiController(PolicyPlans plans, PlanExport export) {
         this.plans = plans;
         this.export = export;
     }

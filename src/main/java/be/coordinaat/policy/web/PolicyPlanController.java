@@ -42,12 +42,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The policy plan pages: list, plan with goals and actions, forms, approval, comments, monitoring, PDF. */
 @Controller
-class PlanController {
+class PolicyPlanController {
 
     private final PolicyPlans plans;
     private final PlanExport export;
 
-    PlanController(PolicyPlans plans, PlanExport export) {
+    PolicyPlanController(PolicyPlans plans, PlanExport export) {
         this.plans = plans;
         this.export = export;
     }

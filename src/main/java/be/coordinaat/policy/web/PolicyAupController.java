@@ -23,11 +23,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The acceptable-use policy pages: both audiences of a school, a version with acknowledgements, the form, the banner. */
 @Controller
-class AupController {
+class PolicyAupController {
 
     private final AcceptableUse aup;
 
-    AupController(AcceptableUse aup) {
+    PolicyAupController(AcceptableUse aup) {
         this.aup = aup;
     }
 

@@ -25,12 +25,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The security baseline checklist: the list, an item's form, adding an item, turning an item into a plan action. */
 @Controller
-class BaselineController {
+class PolicyBaselineController {
 
     private final SecurityBaseline baseline;
     private final PolicyPlans plans;
 
-    BaselineController(SecurityBaseline baseline, PolicyPlans plans) {
+    PolicyBaselineController(SecurityBaseline baseline, PolicyPlans plans) {
         this.baseline = baseline;
         this.plans = plans;
     }
