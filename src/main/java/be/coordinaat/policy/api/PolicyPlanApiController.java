@@ -152,7 +152,7 @@ class PolicyPlanApiController {
         return plans.monitor(id);
     }
 
-    @GetMapping(value = "/plans/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @GetMapping("/plans/{id}/pdf")
     @Operation(summary = "The plan as print-ready PDF; lang=nl (default) or en")
     ResponseEntity<byte[]> pdf(@PathVariable long id, @RequestParam(required = false) String lang) {
         PlanExport.Pdf pdf = export.pdf(id, Locale.forLanguageTag("en".equals(lang) ? "en" : "nl-BE"));
