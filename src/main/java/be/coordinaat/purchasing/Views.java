@@ -2,6 +2,7 @@ package be.coordinaat.purchasing;
 
 import be.coordinaat.inventory.AssetKind;
 import be.coordinaat.licences.LicenceType;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,6 +40,7 @@ public final class Views {
             Instant createdAt, Instant updatedAt, List<ReplacedItem> replaces, List<QuoteView> quotes, QuoteRule rule) {
 
         /** Fewer quotes than the board's rules ask for this amount. */
+        @JsonProperty("quotesMissing")
         public boolean quotesMissing() {
             return quotes.size() < rule.required();
         }
@@ -54,6 +56,7 @@ public final class Views {
             AssetKind assetKind, Long assetModelId, String modelName, Long softwareId, String softwareName,
             LicenceType licenceType, Long budgetLineId, String budgetLineLabel, int received) {
 
+        @JsonProperty("remaining")
         public int remaining() {
             return quantity - received;
         }
@@ -76,10 +79,12 @@ public final class Views {
             String createdBy, int version, Instant createdAt, List<OrderLineView> lines, List<DeliveryView> deliveries,
             List<InvoiceView> invoices) {
 
+        @JsonProperty("invoiced")
         public BigDecimal invoiced() {
             return Amounts.sum(invoices.stream().map(InvoiceView::amount).toList());
         }
 
+        @JsonProperty("joint")
         public boolean joint() {
             return schoolIds.size() > 1;
         }
