@@ -610,9 +610,9 @@ public class Purchases {
 
     // ---- budget lines ----
 
-    /** The open budget lines of a school the user may request or read purchases in, for a picker. */
+    /** The open budget lines of a school whose purchases the user reads (advisers, approvers, buyers), for a picker. */
     public List<LineChoice> budgetLines(long schoolId) {
-        if (!access.can(Permission.PURCHASES_READ, schoolId) && !access.can(Permission.PURCHASES_REQUEST, schoolId)) {
+        if (!access.can(Permission.PURCHASES_READ, schoolId)) {
             throw new NotFoundException("school", schoolId);
         }
         return ledger.choices(schoolId);

@@ -71,6 +71,12 @@ class OrderController {
         this.organisations = organisations;
     }
 
+    /** Amounts typed the Belgian way ("1.250,50"). */
+    @org.springframework.web.bind.annotation.InitBinder
+    void amounts(org.springframework.web.bind.WebDataBinder binder) {
+        binder.registerCustomEditor(java.math.BigDecimal.class, new EuroEditor());
+    }
+
     @GetMapping("/purchases/orders")
     String list(@RequestParam(required = false) String school, @RequestParam(required = false) String status,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) String sort,

@@ -82,6 +82,12 @@ class PurchaseController {
         this.organisations = organisations;
     }
 
+    /** Amounts typed the Belgian way ("1.250,50"). */
+    @org.springframework.web.bind.annotation.InitBinder
+    void amounts(org.springframework.web.bind.WebDataBinder binder) {
+        binder.registerCustomEditor(java.math.BigDecimal.class, new EuroEditor());
+    }
+
     // ---- list ----
 
     @GetMapping("/purchases")
