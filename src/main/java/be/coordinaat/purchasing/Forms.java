@@ -3,7 +3,6 @@ package be.coordinaat.purchasing;
 import be.coordinaat.inventory.AssetKind;
 import be.coordinaat.licences.LicenceType;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
@@ -22,7 +21,7 @@ public final class Forms {
     /** A purchase request: what, why, for whom or which room, how many, the estimated cost (incl. VAT), wished date. */
     public record RequestForm(
             Long schoolId,
-            @NotBlank @Size(max = 200) String title,
+            @Size(max = 200) String title,
             @Size(max = 4000) String reason,
             @Size(max = 200) String forWhom,
             Long roomId,
@@ -36,7 +35,7 @@ public final class Forms {
      * licences of the same school) and the budget line to book it on.
      */
     public record AdviceForm(
-            @NotBlank @Size(max = 4000) String recommendation,
+            @Size(max = 4000) String recommendation,
             @Size(max = 4000) String alternatives,
             Long budgetLineId,
             @Size(max = 100) List<@NotNull Long> replacesAssetIds,
@@ -73,7 +72,7 @@ public final class Forms {
     public record OrderForm(
             Long schoolId,
             Long requestId,
-            @NotBlank @Size(max = 50) String number,
+            @Size(max = 50) String number,
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate orderDate,
             Long supplierOrganisationId,
             @Size(max = 200) String supplierName,
@@ -100,7 +99,7 @@ public final class Forms {
      * delivery and creates nothing.
      */
     public record DeliveryForm(
-            @NotBlank @Size(max = 64) String submissionKey,
+            @Size(max = 64) String submissionKey,
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deliveredOn,
             @Size(max = 2000) String note,
             @Size(max = 200) List<@Valid DeliveryLineForm> lines) {}
@@ -109,7 +108,7 @@ public final class Forms {
     public record DeliveryLineForm(Long orderLineId, Integer quantity, @Size(max = 10000) List<@Size(max = 100) String> serials) {}
 
     public record InvoiceForm(
-            @NotBlank @Size(max = 60) String number,
+            @Size(max = 60) String number,
             BigDecimal amount,
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate invoiceDate,
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate paidOn) {}
