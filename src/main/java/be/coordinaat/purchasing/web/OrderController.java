@@ -155,16 +155,19 @@ class OrderController {
         }
         long[] id = new long[1];
         if (!errors.hasErrors()) {
-            try {
-                if (FormErrors.apply(errors, () -> id[0] = orders.create(form))) {
-                    redirect.addFlashAttribute("flash", "purchase.flash.ordered");
-                    return "redirect:/purchases/orders/" + id[0];
+            OverBudgetException[] over = new OverBudgetException[1];
+            boolean done = FormErrors.apply(errors, () -> {
+                try {
+                    id[0] = orders.create(form);
+                } catch (OverBudgetException e) {
+                    over[0] = e;
                 }
-            } catch (OverBudgetException e) {
-                model.addAttribute("overBudget", e);
-                errors.rejectValue("confirmOverBudget", "purchase.error.overBudget.confirm",
-                        new Object[] {e.lineLabel(), new Money().eur(e.remaining()), new Money().eur(e.amount())}, e.getMessage());
+            });
+            if (done && over[0] == null) {
+                redirect.addFlashAttribute("flash", "purchase.flash.ordered");
+                return "redirect:/purchases/orders/" + id[0];
             }
+            model.addAttribute("overBudget", over[0]);
         }
         return form(model, form, errors);
     }

@@ -285,21 +285,20 @@ class PurchaseController {
         if (errors.hasErrors()) {
             return show(id, model);
         }
-        try {
-            if (FormErrors.apply(errors, () -> purchases.decide(id, form))) {
-                redirect.addFlashAttribute("flash", "purchase.flash.decided." + form.decision());
-                return "redirect:/purchases/" + id;
+        OverBudgetException[] over = new OverBudgetException[1];
+        boolean done = FormErrors.apply(errors, () -> {
+            try {
+                purchases.decide(id, form);
+            } catch (OverBudgetException e) {
+                over[0] = e;
             }
-        } catch (OverBudgetException e) {
-            model.addAttribute("overBudget", e);
-            errors.rejectValue("confirmOverBudget", "purchase.error.overBudget.confirm",
-                    new Object[] {e.lineLabel(), money(e.remaining()), money(e.amount())}, e.getMessage());
+        });
+        if (done && over[0] == null) {
+            redirect.addFlashAttribute("flash", "purchase.flash.decided." + form.decision());
+            return "redirect:/purchases/" + id;
         }
+        model.addAttribute("overBudget", over[0]);
         return show(id, model);
-    }
-
-    private static String money(java.math.BigDecimal amount) {
-        return new Money().eur(amount);
     }
 
     // ---- quotes ----
