@@ -9,9 +9,8 @@ import be.coordinaat.budget.BudgetLedger.Booking;
 import be.coordinaat.budget.BudgetLedger.LineStatus;
 import be.coordinaat.inventory.AssetCatalog;
 import be.coordinaat.inventory.AssetKind;
-import be.coordinaat.inventory.AssetStatus;
-import be.coordinaat.inventory.Forms.AssetForm;
-import be.coordinaat.inventory.Inventory;
+import be.coordinaat.inventory.Procurement;
+import be.coordinaat.inventory.Procurement.DeliveredAsset;
 import be.coordinaat.inventory.Views.ModelView;
 import be.coordinaat.licences.Forms.LicenceForm;
 import be.coordinaat.licences.LicenceType;
@@ -97,21 +96,21 @@ public class PurchaseOrders {
     private final AccessControl access;
     private final Purchases purchases;
     private final BudgetLedger ledger;
-    private final Inventory inventory;
+    private final Procurement procurement;
     private final AssetCatalog catalog;
     private final Licences licences;
     private final SoftwareCatalogue software;
     private final Organisations organisations;
     private final ApplicationEventPublisher events;
 
-    PurchaseOrders(JdbcClient jdbc, AccessControl access, Purchases purchases, BudgetLedger ledger, Inventory inventory,
+    PurchaseOrders(JdbcClient jdbc, AccessControl access, Purchases purchases, BudgetLedger ledger, Procurement procurement,
             AssetCatalog catalog, Licences licences, SoftwareCatalogue software, Organisations organisations,
             ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.access = access;
         this.purchases = purchases;
         this.ledger = ledger;
-        this.inventory = inventory;
+        this.procurement = procurement;
         this.catalog = catalog;
         this.licences = licences;
         this.software = software;
@@ -533,11 +532,11 @@ public class PurchaseOrders {
                         VALUES (?, ?, ?, ?) RETURNING id""").params(line.id(), unitNo, deliveryLineId, serial)
                         .query(Long.class).single();
                 if (line.itemKind() == ItemKind.ASSET) {
-                    long assetId = inventory.create(new AssetForm(line.schoolId(), null, cut(line.description(), 150), serial,
-                            line.assetModelId(), line.assetKind(), AssetStatus.IN_STOCK,
-                            roomId != null && o.requestId() != null && line.schoolId() == o.schoolId() ? roomId : null, null,
-                            o.orderDate(), unitGross, o.supplierName(), o.number(), null, null,
-                            "Geleverd op bestelling " + o.number() + " (lijn " + line.lineNo() + ")", null, null));
+                    long assetId = procurement.receive(new DeliveredAsset(line.schoolId(), line.description(), serial,
+                            line.assetModelId(), line.assetKind(),
+                            roomId != null && o.requestId() != null && line.schoolId() == o.schoolId() ? roomId : null,
+                            o.orderDate(), unitGross, o.supplierName(), o.number(),
+                            "Geleverd op bestelling " + o.number() + " (lijn " + line.lineNo() + ")"));
                     jdbc.sql("UPDATE purchase_received_unit SET asset_id = ? WHERE id = ?").params(assetId, unitId).update();
                     tags.add(jdbc.sql("SELECT tag FROM asset WHERE id = ?").param(assetId).query(String.class).single());
                 }

@@ -8,7 +8,7 @@
  *
  * <p>{@link be.coordinaat.purchasing.Purchases} handles requests, advice, decisions and quotes;
  * {@link be.coordinaat.purchasing.PurchaseOrders} orders, deliveries and invoices. Budget amounts are booked only
- * through {@code budget.BudgetLedger}; assets and licences are created only through {@code inventory.Inventory} and
+ * through {@code budget.BudgetLedger}; assets and licences are created only through {@code inventory.Procurement} and
  * {@code licences.Licences}, so their rules, tags and history apply. Lists join school, room, asset and licence
  * names in SQL (read-only).
  */

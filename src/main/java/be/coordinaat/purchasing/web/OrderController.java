@@ -52,7 +52,8 @@ class OrderController {
     private static final List<String> SORTS = List.of("date", "number", "supplier", "total", "status");
 
     /** A delivery as the page sends it: serials one per line of a text box (typed, or scanned with a barcode scanner). */
-    record DeliveryPage(String submissionKey, java.time.LocalDate deliveredOn, String note, List<DeliveryPageLine> lines) {}
+    record DeliveryPage(String submissionKey,
+            @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate deliveredOn, String note, List<DeliveryPageLine> lines) {}
 
     record DeliveryPageLine(Long orderLineId, Integer quantity, String serials) {}
 
