@@ -60,6 +60,7 @@ class PurchaseBrowserIT {
         try {
             // the teacher asks
             as("teacher");
+            browser.click("#nav-policy-group");
             browser.click("#nav-purchases");
             browser.click("#new-request");
             browser.type("#title", title);
