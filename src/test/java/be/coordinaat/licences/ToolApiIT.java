@@ -83,6 +83,7 @@ class ToolApiIT {
         assertThat(summary.get("evaluations").size()).isEqualTo(2);
 
         // adopted: the school now uses the catalogue entry; the life cycle lists every step with who and why
+        be.coordinaat.support.PrivacyRecords.inOrderForTool(coordinator, id);
         var adopted = coordinator.post("/api/v1/tools/" + id + "/status", Api.json(transition("ADOPTED", "Positief beoordeeld")));
         assertThat(adopted.status()).as(adopted.toString()).isEqualTo(200);
         assertThat(adopted.json().get("status").asString()).isEqualTo("ADOPTED");
@@ -117,18 +118,18 @@ class ToolApiIT {
         long a = Demo.regenboog(jdbc);
         JsonNode tool = propose(coordinator, unique("Klasbord"), a);
         long id = tool.get("id").asLong();
-        TestToolPrivacyChecks.missingProcessorAgreement(tool.get("softwareId").asLong(), a);
+        // the privacy module's real checks: no register entry, no processor agreement for this new tool
         assertThat(coordinator.post("/api/v1/tools/" + id + "/status", Api.json(transition("UNDER_EVALUATION", null))).status())
                 .isEqualTo(200);
         JsonNode open = coordinator.get("/api/v1/tools/" + id).json();
-        assertThat(open.get("openPrivacyChecks").findValuesAsString("code")).containsExactly("PROCESSOR_AGREEMENT_MISSING");
+        assertThat(open.get("openPrivacyChecks").findValuesAsString("code")).contains("NO_PROCESSOR_AGREEMENT");
 
         for (Map<String, Object> body : List.of(transition("ADOPTED", "Leerkrachten enthousiast"),
                 pilot(LocalDate.now().plusMonths(3)))) {
             var refused = coordinator.post("/api/v1/tools/" + id + "/status", Api.json(with(body, "overrideReason", "toch")));
             assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
             assertThat(refused.contentType()).startsWith("application/problem+json");
-            assertThat(refused.body()).contains("PROCESSOR_AGREEMENT_MISSING");
+            assertThat(refused.body()).contains("NO_PROCESSOR_AGREEMENT");
         }
         assertField(director.post("/api/v1/tools/" + id + "/status", Api.json(transition("ADOPTED", "Nodig voor het project"))),
                 "overrideReason");
@@ -139,12 +140,13 @@ class ToolApiIT {
         assertThat(adopted.status()).as(adopted.toString()).isEqualTo(200);
         assertThat(adopted.json().get("privacyOverride").asString()).startsWith("Overeenkomst is onderweg");
         JsonNode last = adopted.json().get("transitions").get(adopted.json().get("transitions").size() - 1);
-        assertThat(last.get("openChecks").asString()).contains("PROCESSOR_AGREEMENT_MISSING");
+        assertThat(last.get("openChecks").asString()).contains("NO_PROCESSOR_AGREEMENT");
         assertThat(last.get("actorName").asString()).isEqualTo("Dirk Directeur");
         assertThat(history(jdbc, "tool", id)).anyMatch(h -> h.contains("Overeenkomst is onderweg"));
 
         // without open checks the coordinator decides alone
         JsonNode other = propose(coordinator, unique("Woordzoeker"), a);
+        be.coordinaat.support.PrivacyRecords.inOrder(coordinator, a, other.get("softwareId").asLong());
         coordinator.post("/api/v1/tools/" + other.get("id").asLong() + "/status", Api.json(transition("UNDER_EVALUATION", null)));
         var piloted = coordinator.post("/api/v1/tools/" + other.get("id").asLong() + "/status",
                 Api.json(pilot(LocalDate.now().plusMonths(2))));
@@ -270,6 +272,7 @@ class ToolApiIT {
     }
 
     static long adopt(Api api, long id) {
+        be.coordinaat.support.PrivacyRecords.inOrderForTool(api, id);
         api.post("/api/v1/tools/" + id + "/status", Api.json(transition("UNDER_EVALUATION", null)));
         var r = api.post("/api/v1/tools/" + id + "/status", Api.json(transition("ADOPTED", "Goedgekeurd door het team")));
         assertThat(r.status()).as(r.toString()).isEqualTo(200);

@@ -27,7 +27,8 @@ class PrivacyToolChecksIT {
     @Autowired List<ToolPrivacyChecks> checks;
 
     List<String> open(long tool, long school) {
-        assertThat(checks).hasSize(1);
+        assertThat(checks).as("the privacy module is the one implementation").hasSize(1)
+                .allMatch(c -> c instanceof PrivacyToolChecks);
         return checks.get(0).openChecks(tool, school).stream().map(OpenCheck::code).toList();
     }
 
