@@ -119,14 +119,8 @@ public class Tickets {
     private final ApplicationEventPublisher events;
     private final SlaClock clock;
 
-    /** Draws ticket numbers in a short transaction of its own (see {@link #nextNumber}). */
-    private final org.springframework.transaction.support.TransactionTemplate numbers;
-
     Tickets(JdbcClient jdbc, AccessControl access, Accounts accounts, Inventory inventory, Schools schools, People people,
-            Organisations organisations, ApplicationEventPublisher events, SlaClock clock,
-            org.springframework.transaction.PlatformTransactionManager transactions) {
-        this.numbers = new org.springframework.transaction.support.TransactionTemplate(transactions);
-        this.numbers.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+            Organisations organisations, ApplicationEventPublisher events, SlaClock clock) {
         this.jdbc = jdbc;
         this.access = access;
         this.accounts = accounts;
@@ -482,33 +476,16 @@ public class Tickets {
     }
 
     /**
-     * The next number of the board in the year of {@code at}: T-2026-000123. Drawn in a short transaction of its own,
-     * so that the board's counter row is locked for a moment instead of for the whole creation (concurrent reporters
-     * no longer wait for each other); a creation that fails after drawing leaves a gap, never a duplicate.
+     * The next number of the board in the year of {@code at}: T-2026-000123. The counter row serialises creations of
+     * a board until commit. (Drawing it in a transaction of its own would need a second pooled connection per
+     * creation: with as many concurrent creations as the pool has connections they wait for each other for ever.)
      */
     String nextNumber(long board, Instant at) {
         int year = at.atZone(Formats.ZONE).getYear();
-        Long value = null;
-        try {
-            // the usual case: the board's counter of the year exists (committed); a short wait at most, never a
-            // wait on our own transaction (which may have made or locked the row, see below)
-            value = numbers.execute(status -> {
-                jdbc.sql("SET LOCAL lock_timeout = '2s'").update();
-                return jdbc.sql("""
-                        UPDATE ticket_number_counter SET next_value = next_value + 1 WHERE board_id = ? AND year = ?
-                        RETURNING next_value""").params(board, year).query(Long.class).optional().orElse(null);
-            });
-        } catch (org.springframework.dao.DataAccessException e) {
-            value = null;
-        }
-        if (value == null) {
-            // the first ticket of the board in the year (the counter, or even the board, is not committed yet):
-            // in the caller's transaction, which then holds the new row until it ends
-            value = jdbc.sql("""
-                    INSERT INTO ticket_number_counter (board_id, year) VALUES (?, ?)
-                    ON CONFLICT (board_id, year) DO UPDATE SET next_value = ticket_number_counter.next_value + 1
-                    RETURNING next_value""").params(board, year).query(Long.class).single();
-        }
+        long value = jdbc.sql("""
+                INSERT INTO ticket_number_counter (board_id, year) VALUES (?, ?)
+                ON CONFLICT (board_id, year) DO UPDATE SET next_value = ticket_number_counter.next_value + 1
+                RETURNING next_value""").params(board, year).query(Long.class).single();
         return String.format("T-%d-%06d", year, value);
     }
 

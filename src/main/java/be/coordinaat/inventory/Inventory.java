@@ -490,14 +490,25 @@ public class Inventory {
 
     /**
      * For the agent intake (which acts without a signed-in user, inside its own transaction): the school's next free
-     * generated tag, as {@link #create} gives one. The number is drawn in a short transaction of its own, so that
+     * generated tag, as {@link #create} gives one. The number is drawn in a short transaction of its own (a second
+     * pooled connection: callers must be few at once, as the agent intake's four slots are), so that
      * concurrent agents of one school do not wait for each other's whole intake on the counter row; a rolled-back
      * intake leaves a gap in the numbers, never a duplicate (the unique index on the tag stays the guard).
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
-    public String nextFreeTag(long schoolId) {
+    public String nextFreeTagOwnTransaction(long schoolId) {
         // never wait long on a counter row a calling transaction may hold itself (it would wait forever)
         jdbc.sql("SET LOCAL lock_timeout = '5s'").update();
+        return nextFreeTag(schoolId);
+    }
+
+    /**
+     * The school's next free generated tag in the caller's transaction (the counter row stays locked until it ends),
+     * for callers that may run many at once (a delivery): drawing in a transaction of its own takes a second pooled
+     * connection per caller, which the agent intake can afford only because it stores at most four inventories at once.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public String nextFreeTag(long schoolId) {
         // no user here: the school's name (for a first prefix) is read without the user's scope
         String name = jdbc.sql("SELECT name FROM school WHERE id = ?").param(schoolId).query(String.class).single();
         return nextTag(schoolId, name);

@@ -79,7 +79,7 @@ class AgentIntake {
         if (created) {
             Long modelId = model(enrolment.boardId(), r.manufacturer(), r.model(), r.kind());
             AssetKind kind = modelId == null ? r.kind() : modelKind(modelId);
-            tag = inventory.nextFreeTag(enrolment.schoolId());
+            tag = inventory.nextFreeTagOwnTransaction(enrolment.schoolId());
             assetId = jdbc.sql("""
                     INSERT INTO asset (school_id, tag, name, serial, model_id, kind, status, notes)
                     VALUES (?, ?, ?, ?, ?, ?, 'IN_USE', NULL) RETURNING id""")
@@ -220,7 +220,7 @@ class AgentIntake {
     private String move(Match m, Enrolment to, AgentReport r) {
         boolean tagFree = jdbc.sql("SELECT count(*) FROM asset WHERE school_id = ? AND lower(tag) = lower(?)")
                 .params(to.schoolId(), m.tag()).query(Long.class).single() == 0;
-        String tag = tagFree ? m.tag() : inventory.nextFreeTag(to.schoolId());
+        String tag = tagFree ? m.tag() : inventory.nextFreeTagOwnTransaction(to.schoolId());
         String oldSchool = jdbc.sql("SELECT name FROM school WHERE id = ?").param(m.schoolId()).query(String.class).single();
         jdbc.sql("""
                 UPDATE asset SET school_id = ?, tag = ?, room_id = NULL, assigned_person_id = NULL, version = version + 1,
